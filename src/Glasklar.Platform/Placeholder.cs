@@ -1,0 +1,1 @@
+namespace Glasklar.Platform; internal static class Placeholder { }

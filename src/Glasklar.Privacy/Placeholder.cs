@@ -1,0 +1,1 @@
+namespace Glasklar.Privacy; internal static class Placeholder { }

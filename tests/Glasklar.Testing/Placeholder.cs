@@ -1,0 +1,1 @@
+namespace Glasklar.Testing; public static class Placeholder { }
