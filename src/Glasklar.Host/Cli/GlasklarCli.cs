@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Glasklar.Platform.Demo;
+using Glasklar.Platform.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Glasklar.Host.Cli;
+
+/// <summary>
+/// The `glasklar` command line. Without a verb it serves. Tokens the parser does not know are passed on
+/// to the ASP.NET Core configuration (e.g. --Database:Provider=Postgres), as the framework would.
+/// </summary>
+internal static class GlasklarCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Glasklar – Portale für Glasschäden, Erstattungen, Telematik und Direktabrechnung, mit eingebautem Datenschutz.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        var urls = new Option<string?>("--urls") { Description = "Adresse(n), auf denen Glasklar lauscht (Standard http://127.0.0.1:5080)." };
+        root.Options.Add(urls);
+        root.SetAction((result, ct) => ServeAsync(ForwardedArgs(result, urls), ct));
+
+        var serve = new Command("serve", "Startet den Webserver (Standard).") { TreatUnmatchedTokensAsErrors = false };
+        serve.Options.Add(urls);
+        serve.SetAction((result, ct) => ServeAsync(ForwardedArgs(result, urls), ct));
+        root.Subcommands.Add(serve);
+
+        var migrate = new Command("migrate", "Legt die Datenbank an bzw. bringt sie auf den neuesten Stand und beendet sich.") { TreatUnmatchedTokensAsErrors = false };
+        migrate.SetAction((result, ct) => MigrateAsync(ForwardedArgs(result, null), ct));
+        root.Subcommands.Add(migrate);
+
+        var demoUsers = new Command("demo-users", "Gibt die Demo-Zugänge als JSON aus.") { TreatUnmatchedTokensAsErrors = false };
+        demoUsers.SetAction(result => DemoUsers(ForwardedArgs(result, null)));
+        root.Subcommands.Add(demoUsers);
+
+        var version = new Command("version", "Zeigt die Version.");
+        version.SetAction(_ =>
+        {
+            Console.Out.WriteLine($"glasklar {Version}");
+            return 0;
+        });
+        root.Subcommands.Add(version);
+
+        // Exceptions must propagate: the test host stops Main with one once the app is built.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    public static string Version =>
+        typeof(GlasklarCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    private static string[] ForwardedArgs(ParseResult result, Option<string?>? urls)
+    {
+        var forwarded = result.UnmatchedTokens.ToList();
+        if (urls is not null && result.GetValue(urls) is { Length: > 0 } value)
+        {
+            forwarded.Add($"--urls={value}");
+        }
+
+        return [.. forwarded];
+    }
+
+    private static async Task<int> ServeAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var app = GlasklarWebApp.Build(args);
+        var check = GlasklarWebApp.CheckListenAddresses(app);
+        if (!check.Allowed)
+        {
+            await Console.Error.WriteLineAsync(check.Problem);
+            return 2;
+        }
+
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+
+    private static async Task<int> MigrateAsync(string[] args, CancellationToken cancellationToken)
+    {
+        await using var app = GlasklarWebApp.Build(args);
+        var migrator = app.Services.GetRequiredService<DatabaseMigrator>();
+        await migrator.MigrateAsync(cancellationToken);
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        Console.Out.WriteLine($"Datenbank ({database.Provider}) ist auf dem neuesten Stand.");
+        return 0;
+    }
+
+    private static int DemoUsers(string[] args)
+    {
+        using var app = GlasklarWebApp.Build(args);
+        var accounts = app.Services.GetServices<IDemoAccountSource>().SelectMany(s => s.GetDemoAccounts()).ToList();
+        var json = JsonSerializer.Serialize(accounts, new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        });
+        Console.Out.WriteLine(json);
+        return 0;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Glasklar.Platform; internal static class Placeholder { }

@@ -1,0 +1,60 @@
+using Glasklar.Platform.Configuration;
+using Glasklar.Platform.Demo;
+using Glasklar.Platform.Health;
+using Glasklar.Platform.Navigation;
+using Glasklar.Platform.Organisations;
+using Glasklar.Platform.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Glasklar.Platform;
+
+public static class PlatformModule
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GlasklarOptions>().Bind(configuration.GetSection(GlasklarOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddPersistence();
+        services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Module);
+        services.AddHostedService<DatabaseStartup>();
+        services.AddScoped<IDemoDataSeeder, DemoOrganisations>();
+        services.AddDataProtection().SetApplicationName("glasklar");
+
+        // Keys live in the data directory, outside any web root, so encrypted data survives restarts.
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<GlasklarOptions>, ILoggerFactory>((keys, glasklar, logs) =>
+                keys.XmlRepository = new FileSystemXmlRepository(
+                    Directory.CreateDirectory(Path.Combine(glasklar.Value.FullDataDirectory, "keys")), logs));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static IServiceCollection AddNavigationItem(this IServiceCollection services, NavigationItem item) =>
+        services.AddSingleton(item);
+
+    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = 200,
+                [HealthStatus.Degraded] = 200,
+                [HealthStatus.Unhealthy] = 503,
+            },
+        });
+        return endpoints;
+    }
+}
