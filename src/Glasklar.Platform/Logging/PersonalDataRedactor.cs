@@ -34,7 +34,7 @@ public static partial class PersonalDataRedactor
         var result = EmailPattern().Replace(text, "[E-Mail]");
         result = QueryStringPattern().Replace(result, "$1?[…]");
         result = Ipv4Pattern().Replace(result, m => IsLoopback(m.Value) ? m.Value : "[IP]");
-        result = Ipv6Pattern().Replace(result, m => IsLoopback(m.Value) ? m.Value : "[IP]");
+        result = Ipv6Pattern().Replace(result, m => IPAddress.TryParse(m.Value, out var ip) && !IPAddress.IsLoopback(ip) ? "[IP]" : m.Value);
         result = PhonePattern().Replace(result, "[Telefon]");
         return result;
     }
@@ -52,7 +52,8 @@ public static partial class PersonalDataRedactor
     [GeneratedRegex(@"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])", RegexOptions.CultureInvariant)]
     private static partial Regex Ipv4Pattern();
 
-    [GeneratedRegex(@"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}(?![\w:])", RegexOptions.CultureInvariant)]
+    // Candidates only; IPAddress.TryParse decides, so clock times like 12:30:45 stay.
+    [GeneratedRegex(@"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])", RegexOptions.CultureInvariant)]
     private static partial Regex Ipv6Pattern();
 
     // German and international notation: +49 …, 0049 …, 0151 …; at least 7 digits. Dates (2026-…) and

@@ -1,1 +1,0 @@
-namespace Glasklar.Testing; public static class Placeholder { }
