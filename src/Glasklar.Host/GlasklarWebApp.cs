@@ -4,6 +4,7 @@ using Glasklar.Platform.Configuration;
 using Glasklar.Platform.Logging;
 using Glasklar.Platform.Navigation;
 using Glasklar.Platform.Web;
+using Glasklar.Privacy;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.FileProviders;
@@ -41,6 +42,7 @@ internal static class GlasklarWebApp
 
         var services = builder.Services;
         services.AddPlatform(builder.Configuration);
+        services.AddPrivacy(builder.Configuration);
         services.AddGlasklarWeb();
         services.AddNavigationItem(new NavigationItem("Start", "/", 0));
 
@@ -71,6 +73,7 @@ internal static class GlasklarWebApp
         app.UseAntiforgery();
 
         app.MapPlatform();
+        app.MapPrivacy();
         app.MapGlasklarApi();
         app.MapRazorPages();
 

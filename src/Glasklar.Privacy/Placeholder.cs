@@ -1,1 +1,0 @@
-namespace Glasklar.Privacy; internal static class Placeholder { }

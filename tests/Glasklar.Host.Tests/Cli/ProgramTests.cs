@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.Json;
+using Glasklar.Testing;
+
+namespace Glasklar.Host.Tests.Cli;
+
+/// <summary>The real `glasklar` executable, started as a new user would, once per database provider.</summary>
+public abstract class ProgramTests(string provider)
+{
+    protected CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Serve_creates_the_database_and_answers_in_German_with_a_banner()
+    {
+        await using var database = await Providers.CreateDatabaseAsync(provider);
+        await using var glasklar = await GlasklarProcess.StartAsync(database);
+        using var http = new HttpClient { BaseAddress = glasklar.BaseAddress };
+
+        using var start = await http.GetAsync("/", Ct);
+        start.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await start.Content.ReadAsStringAsync(Ct)).ShouldContain("<html lang=\"de\">");
+        (await http.GetAsync("/health/ready", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var output = string.Join('\n', glasklar.Output);
+        output.ShouldContain("läuft: " + glasklar.BaseAddress.ToString().TrimEnd('/'));
+        if (provider == Providers.Sqlite)
+        {
+            // Demo data is on by default with SQLite and off with PostgreSQL (production).
+            output.ShouldContain("Demo-Zugänge");
+            File.Exists(Path.Combine(database.DataDirectory, "glasklar.db")).ShouldBeTrue();
+        }
+        else
+        {
+            output.ShouldNotContain("Demo-Zugänge");
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_verb_brings_an_empty_database_up_to_date_and_exits()
+    {
+        await using var database = await Providers.CreateDatabaseAsync(provider);
+
+        var (exitCode, stdout, stderr) = await GlasklarProcess.RunAsync(database, "migrate");
+
+        exitCode.ShouldBe(0, stderr);
+        stdout.ShouldContain($"Datenbank ({provider}) ist auf dem neuesten Stand.");
+        var again = await GlasklarProcess.RunAsync(database, "migrate");
+        again.ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    [Trait("Promise", "B9")]
+    public async Task Plain_http_on_a_public_address_is_refused_before_listening()
+    {
+        await using var database = await Providers.CreateDatabaseAsync(provider);
+
+        var (exitCode, _, stderr) = await GlasklarProcess.RunAsync(database, "serve", "--urls", $"http://0.0.0.0:{GlasklarProcess.FreePort()}");
+
+        exitCode.ShouldBe(2);
+        stderr.ShouldContain("kein unverschlüsseltes HTTP");
+    }
+}
+
+public sealed class ProgramTestsSqlite() : ProgramTests(Providers.Sqlite);
+
+public sealed class ProgramTestsPostgres() : ProgramTests(Providers.Postgres);
+
+public sealed class CliVerbTests
+{
+    [Fact]
+    public async Task Version_prints_the_program_version()
+    {
+        var (exitCode, stdout, _) = await GlasklarProcess.RunAsync(null, "version");
+
+        exitCode.ShouldBe(0);
+        stdout.ShouldStartWith("glasklar ");
+    }
+
+    [Fact]
+    public async Task Demo_users_prints_a_json_array_of_accounts()
+    {
+        var (exitCode, stdout, stderr) = await GlasklarProcess.RunAsync(null, "demo-users");
+
+        exitCode.ShouldBe(0, stderr);
+        using var document = JsonDocument.Parse(stdout);
+        document.RootElement.ValueKind.ShouldBe(JsonValueKind.Array);
+        foreach (var account in document.RootElement.EnumerateArray())
+        {
+            account.GetProperty("role").GetString().ShouldNotBeNullOrWhiteSpace();
+            account.GetProperty("organisation").GetString().ShouldNotBeNullOrWhiteSpace();
+        }
+    }
+
+    [Fact]
+    public async Task Help_lists_the_verbs_in_German()
+    {
+        var (exitCode, stdout, _) = await GlasklarProcess.RunAsync(null, "--help");
+
+        exitCode.ShouldBe(0);
+        foreach (var verb in new[] { "serve", "migrate", "demo-users", "version" })
+        {
+            stdout.ShouldContain(verb);
+        }
+
+        stdout.ShouldContain("Startet den Webserver");
+    }
+}
