@@ -1,3 +1,4 @@
+using Glasklar.Privacy.Images;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ public static class PrivacyModule
     public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddImageSanitizer();
         return services;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Glasklar.Platform.Demo;
 using Glasklar.Platform.Persistence;
+using Glasklar.Privacy.Images;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Glasklar.Host.Cli;
@@ -36,6 +37,16 @@ internal static class GlasklarCli
         var demoUsers = new Command("demo-users", "Gibt die Demo-Zugänge als JSON aus.") { TreatUnmatchedTokensAsErrors = false };
         demoUsers.SetAction(result => DemoUsers(ForwardedArgs(result, null)));
         root.Subcommands.Add(demoUsers);
+
+        var imageIn = new Argument<string>("EINGABE") { Description = "Foto (JPEG, PNG oder WebP)" };
+        var imageOut = new Argument<string>("AUSGABE") { Description = "Datei für das bereinigte Foto" };
+        var imageClean = new Command("image-clean", "Entfernt Metadaten (Ort, Zeit, Kamera) aus einem Foto; Exit 2 mit Begründung, wenn es abgelehnt wird.")
+        {
+            imageIn,
+            imageOut,
+        };
+        imageClean.SetAction(result => ImageCleanCli.Run(result.GetValue(imageIn)!, result.GetValue(imageOut)!, Console.Out, Console.Error));
+        root.Subcommands.Add(imageClean);
 
         var version = new Command("version", "Zeigt die Version.");
         version.SetAction(_ =>

@@ -92,12 +92,29 @@ public sealed class CliVerbTests
     }
 
     [Fact]
+    [Trait("Promise", "X4")]
+    public async Task Image_clean_refuses_a_non_image_with_a_German_reason_and_writes_nothing()
+    {
+        var directory = Directory.CreateTempSubdirectory("glasklar-image-clean-").FullName;
+        var input = Path.Combine(directory, "foto.jpg");
+        var output = Path.Combine(directory, "sauber.jpg");
+        await File.WriteAllTextAsync(input, "%PDF-1.7 kein Foto", TestContext.Current.CancellationToken);
+
+        var (exitCode, _, stderr) = await GlasklarProcess.RunAsync(null, "image-clean", input, output);
+
+        exitCode.ShouldBe(2);
+        stderr.ShouldContain("JPEG");
+        File.Exists(output).ShouldBeFalse();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
     public async Task Help_lists_the_verbs_in_German()
     {
         var (exitCode, stdout, _) = await GlasklarProcess.RunAsync(null, "--help");
 
         exitCode.ShouldBe(0);
-        foreach (var verb in new[] { "serve", "migrate", "demo-users", "version" })
+        foreach (var verb in new[] { "serve", "migrate", "demo-users", "image-clean", "version" })
         {
             stdout.ShouldContain(verb);
         }
