@@ -16,6 +16,9 @@ public sealed class DbSession(DatabaseOptions options) : IAsyncDisposable, IDisp
 
     public DatabaseProvider Provider => options.Provider;
 
+    /// <summary>Tenant isolation for every module context of this scope (see ModuleDbContext).</summary>
+    public Glasklar.Platform.Tenancy.TenantScope Tenant { get; set; } = Glasklar.Platform.Tenancy.TenantScope.Nobody;
+
     /// <summary>The transaction every module context enlists in while it is open.</summary>
     public DbTransaction? CurrentTransaction { get; private set; }
 

@@ -1,9 +1,13 @@
+using Glasklar.Platform.AccessLog;
+using Glasklar.Platform.Accounts;
+using Glasklar.Platform.Audit;
 using Glasklar.Platform.Organisations;
+using Glasklar.Platform.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glasklar.Platform.Persistence;
 
-/// <summary>The platform's own tables: organisations now; identity, audit and access log follow.</summary>
+/// <summary>The platform's tables: organisations, accounts, sessions, audit log, access log.</summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, DbSession session)
     : ModuleDbContext(options, session)
 {
@@ -13,19 +17,23 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<Organisation>(e =>
-        {
-            e.ToTable(Table("organisations"));
-            e.HasKey(o => o.Id);
-            e.Property(o => o.Id).ValueGeneratedNever();
-            e.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength).IsRequired();
-            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40).IsRequired();
-            e.Property(o => o.IsActive).IsRequired();
-            e.Property(o => o.CreatedUtc).IsRequired();
-            e.HasIndex(o => o.Kind);
-        });
-    }
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<LastTransaction> LastTransactions => Set<LastTransaction>();
+
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    public DbSet<UsageStatistic> UsageStatistics => Set<UsageStatistic>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) => PlatformModel.Configure(modelBuilder, Table);
 }

@@ -122,9 +122,8 @@ public sealed class NotesDbContext(DbContextOptions<NotesDbContext> options, DbS
 
     public DbSet<Note> Notes => Set<Note>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Note>(e =>
         {
             e.ToTable(Table("notes"));
