@@ -1,5 +1,6 @@
 using Glasklar.Host.Web;
 using Glasklar.Platform;
+using Glasklar.Platform.AccessLog;
 using Glasklar.Platform.Configuration;
 using Glasklar.Platform.Logging;
 using Glasklar.Platform.Navigation;
@@ -59,6 +60,7 @@ internal static class GlasklarWebApp
         app.Environment.WebRootFileProvider = new EmbeddedFileProvider(typeof(GlasklarWebApp).Assembly, "Glasklar.Host.wwwroot");
 
         app.UseGlasklarForwardedHeaders(glasklar);
+        app.UseGlasklarAccessLog();
         app.UseGlasklarSecurityHeaders();
         app.UseGlasklarErrorHandling();
         if (HasCertificate(app.Configuration))
@@ -70,6 +72,8 @@ internal static class GlasklarWebApp
         app.UseGlasklarStaticFiles();
         app.UseGlasklarLocalization();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapPlatform();

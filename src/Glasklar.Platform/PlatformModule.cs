@@ -1,9 +1,13 @@
+using Glasklar.Platform.AccessLog;
 using Glasklar.Platform.Configuration;
 using Glasklar.Platform.Demo;
 using Glasklar.Platform.Health;
 using Glasklar.Platform.Navigation;
 using Glasklar.Platform.Organisations;
 using Glasklar.Platform.Persistence;
+using Glasklar.Platform.Retention;
+using Glasklar.Platform.Sessions;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -28,6 +32,21 @@ public static class PlatformModule
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Module);
         services.AddHostedService<DatabaseStartup>();
         services.AddScoped<IDemoDataSeeder, DemoOrganisations>();
+
+        // Sessions and authentication (A12, B5): server-side sessions behind a session-only cookie.
+        services.AddOptions<LoginSessionOptions>().Bind(configuration.GetSection(LoginSessionOptions.Section));
+        services.AddScoped<SessionService>();
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        // Access log (A11) and anonymous usage statistics (B10); retention rules (X6).
+        services.AddOptions<AccessLogOptions>().Bind(configuration.GetSection(AccessLogOptions.Section));
+        services.AddSingleton<AccessLogQueue>();
+        services.AddHostedService<AccessLogWriter>();
+        services.AddScoped<IRetentionRule, AccessLogRetention>();
+        services.AddSingleton<RetentionRunner>();
+        services.AddHostedService<DailyRetentionJob>();
         services.AddDataProtection().SetApplicationName("glasklar");
 
         // Keys live in the data directory, outside any web root, so encrypted data survives restarts.

@@ -34,6 +34,12 @@ internal static class GlasklarCli
         migrate.SetAction((result, ct) => MigrateAsync(ForwardedArgs(result, null), ct));
         root.Subcommands.Add(migrate);
 
+        var retention = new Command("retention", "Aufbewahrungsfristen (Löschung, Anonymisierung, Sperrung).");
+        var retentionRun = new Command("run", "Wendet alle Aufbewahrungsregeln jetzt an und zeigt den Bericht.") { TreatUnmatchedTokensAsErrors = false };
+        retentionRun.SetAction((result, ct) => RetentionRunAsync(ForwardedArgs(result, null), ct));
+        retention.Subcommands.Add(retentionRun);
+        root.Subcommands.Add(retention);
+
         var demoUsers = new Command("demo-users", "Gibt die Demo-Zugänge als JSON aus.") { TreatUnmatchedTokensAsErrors = false };
         demoUsers.SetAction(result => DemoUsers(ForwardedArgs(result, null)));
         root.Subcommands.Add(demoUsers);
@@ -96,6 +102,20 @@ internal static class GlasklarCli
         await migrator.MigrateAsync(cancellationToken);
         var database = app.Services.GetRequiredService<DatabaseOptions>();
         Console.Out.WriteLine($"Datenbank ({database.Provider}) ist auf dem neuesten Stand.");
+        return 0;
+    }
+
+    private static async Task<int> RetentionRunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        await using var app = GlasklarWebApp.Build(args);
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var report = await app.Services.GetRequiredService<Glasklar.Platform.Retention.RetentionRunner>().RunAsync(cancellationToken);
+        Console.Out.WriteLine($"{"Kategorie",-50} {"gelöscht",9} {"anonymisiert",13} {"gesperrt",9}");
+        foreach (var outcome in report)
+        {
+            Console.Out.WriteLine($"{outcome.Category,-50} {outcome.Deleted,9} {outcome.Anonymised,13} {outcome.Blocked,9}");
+        }
+
         return 0;
     }
 

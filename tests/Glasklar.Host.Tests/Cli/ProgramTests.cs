@@ -49,6 +49,19 @@ public abstract class ProgramTests(string provider)
     }
 
     [Fact]
+    [Trait("Promise", "A11")]
+    public async Task Retention_run_prints_a_report_per_category_without_naming_anyone()
+    {
+        await using var database = await Providers.CreateDatabaseAsync(provider);
+
+        var (exitCode, stdout, stderr) = await GlasklarProcess.RunAsync(database, "retention", "run");
+
+        exitCode.ShouldBe(0, stderr);
+        stdout.ShouldContain("Kategorie");
+        stdout.ShouldContain("Zugriffsprotokoll");
+    }
+
+    [Fact]
     [Trait("Promise", "B9")]
     public async Task Plain_http_on_a_public_address_is_refused_before_listening()
     {
