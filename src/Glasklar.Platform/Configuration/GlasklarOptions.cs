@@ -41,6 +41,9 @@ public sealed class OperatorInfo
     public string Register { get; set; } = "";
 
     public string VatId { get; set; } = "";
+
+    /// <summary>Name shown in authenticator apps next to the account.</summary>
+    public string TotpIssuer { get; set; } = "Glasklar";
 }
 
 public sealed class DataProtectionOfficerInfo

@@ -1,0 +1,38 @@
+using Glasklar.Platform.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Glasklar.Platform.Pages.Anmelden;
+
+/// <summary>Login, step 2: the TOTP code. Each code works once; only then does a session start.</summary>
+public sealed class CodeModel(AccountService accounts, PendingLoginCookie pending, LoginCompletion completion) : PageModel
+{
+    public string? Error { get; private set; }
+
+    public IActionResult OnGet() => pending.Read(Request) is null ? Redirect("/anmelden") : Page();
+
+    public async Task<IActionResult> OnPostAsync(string? code, CancellationToken cancellationToken)
+    {
+        if (pending.Read(Request) is not { } login || await accounts.FindAsync(login.UserId, cancellationToken) is not { HasSecondFactor: true } user)
+        {
+            return Redirect("/anmelden");
+        }
+
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unbekannt";
+        var result = await accounts.CheckSecondFactorAsync(user, code ?? "", ip, cancellationToken);
+        if (result != SecondFactorResult.Accepted)
+        {
+            await completion.RecordFailureAsync(user, ip, result, cancellationToken);
+            Error = result switch
+            {
+                SecondFactorResult.Replayed => "Dieser Code wurde bereits verwendet. Bitte warten Sie auf den nächsten Code.",
+                SecondFactorResult.Throttled => "Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.",
+                _ => "Der Code stimmt nicht. Bitte prüfen Sie die Uhrzeit Ihres Geräts und versuchen Sie es erneut.",
+            };
+            return Page();
+        }
+
+        await completion.CompleteAsync(HttpContext, user, cancellationToken);
+        return LocalRedirect(login.ReturnUrl ?? "/konto");
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using Glasklar.Host.Tests.Infrastructure;
+using Glasklar.Host.Web;
+using Glasklar.Platform.Accounts;
+
+namespace Glasklar.Host.Tests.Identity;
+
+/// <summary>
+/// Walks every GET endpoint for anonymous visitors and for every role, and compares what happens with
+/// the explicit table below. A new endpoint fails this test until it is added to the table.
+/// </summary>
+public abstract class AuthorizationMatrixTests<TApp>(TApp app) : AppTests<TApp>(app)
+    where TApp : AppFixture
+{
+    private const string Anonymous = "anonym";
+
+    /// <summary>Who may open what. Everyone else: anonymous visitors are sent to the login, roles get 403.</summary>
+    private static readonly Dictionary<string, string[]> Expected = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/"] = Everyone(),
+        ["/Index"] = Everyone(),
+        ["/datenschutz"] = Everyone(),
+        ["/impressum"] = Everyone(),
+        ["/sprache"] = Everyone(),
+        ["/fehler/404"] = Everyone(),
+        ["/anmelden"] = Everyone(),
+        ["/anmelden/code"] = Everyone(),
+        ["/anmelden/einrichten"] = Everyone(),
+        ["/abmelden"] = Everyone(),
+        ["/konto"] = [.. Roles.All],
+        ["/health/live"] = Everyone(),
+        ["/health/ready"] = Everyone(),
+        ["/openapi/v1.json"] = Everyone(),
+        ["/api/v1/version"] = Everyone(),
+    };
+
+    [Fact]
+    public async Task Every_endpoint_admits_exactly_the_roles_in_the_table()
+    {
+        var endpoints = EndpointCatalog.GetPaths(App.Factory.Services);
+        endpoints.Where(e => !Expected.ContainsKey(e)).ShouldBeEmpty("new endpoints must be added to the authorization table");
+
+        using var client = App.CreateClient();
+        var cookies = new Dictionary<string, string?> { [Anonymous] = null };
+        foreach (var role in Roles.All)
+        {
+            cookies[role] = await TestLogins.SessionCookieAsync(App.Factory, DemoAccounts.EmailFor(role));
+        }
+
+        var mismatches = new List<string>();
+        foreach (var path in endpoints)
+        {
+            foreach (var (who, cookie) in cookies)
+            {
+                using var response = await client.SendAsync(TestLogins.Get(path, cookie), Ct);
+                var allowed = Expected[path].Contains(who);
+                var outcome = Classify(response);
+                var expected = allowed ? "erlaubt" : who == Anonymous ? "anmelden" : "verboten";
+                if (outcome != expected)
+                {
+                    mismatches.Add($"{path} as {who}: {outcome} ({(int)response.StatusCode}), expected {expected}");
+                }
+            }
+        }
+
+        mismatches.ShouldBeEmpty();
+    }
+
+    private static string Classify(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.Forbidden => "verboten",
+        HttpStatusCode.Unauthorized => "anmelden",
+        HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.StartsWith("/anmelden?", StringComparison.Ordinal) == true => "anmelden",
+        _ => "erlaubt",
+    };
+
+    private static string[] Everyone() => [Anonymous, .. Roles.All];
+}
+
+public sealed class AuthorizationMatrixTestsSqlite(SqliteApp app) : AuthorizationMatrixTests<SqliteApp>(app);
+
+public sealed class AuthorizationMatrixTestsPostgres(PostgresApp app) : AuthorizationMatrixTests<PostgresApp>(app);
