@@ -1,5 +1,8 @@
 using Glasklar.Platform.AccessLog;
+using Glasklar.Platform.Accounts;
+using Glasklar.Platform.Audit;
 using Glasklar.Platform.Configuration;
+using Glasklar.Platform.Mail;
 using Glasklar.Platform.Demo;
 using Glasklar.Platform.Health;
 using Glasklar.Platform.Navigation;
@@ -32,6 +35,8 @@ public static class PlatformModule
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Module);
         services.AddHostedService<DatabaseStartup>();
         services.AddScoped<IDemoDataSeeder, DemoOrganisations>();
+        services.AddScoped<IDemoDataSeeder, DemoUsers>();
+        services.AddSingleton<IDemoAccountSource, DemoAccountSource>();
 
         // Sessions and authentication (A12, B5): server-side sessions behind a session-only cookie.
         services.AddOptions<LoginSessionOptions>().Bind(configuration.GetSection(LoginSessionOptions.Section));
@@ -39,6 +44,20 @@ public static class PlatformModule
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<PendingLoginCookie>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<LoginCompletion>();
+        services.AddScoped<RecoveryCodeService>();
+        services.AddScoped<AuditLog>();
+
+        // Mail: SMTP when a host is configured, otherwise .eml files in <data>/mail (demo, tests).
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<PickupDirectoryMailSender>();
+        services.AddSingleton<SmtpMailSender>();
+        services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
+            ? sp.GetRequiredService<PickupDirectoryMailSender>()
+            : sp.GetRequiredService<SmtpMailSender>());
 
         // Access log (A11) and anonymous usage statistics (B10); retention rules (X6).
         services.AddOptions<AccessLogOptions>().Bind(configuration.GetSection(AccessLogOptions.Section));

@@ -37,10 +37,10 @@ public sealed class BrowserApp : IAsyncLifetime
         }
 
         _database = TestDatabase.CreateSqlite();
-        _glasklar = await GlasklarProcess.StartAsync(_database, $"--Glasklar:DataProtectionOfficer:Name={DpoName}");
-        Pages = await ReadPageCatalogAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        _glasklar = await Step("glasklar starten", GlasklarProcess.StartAsync(_database, $"--Glasklar:DataProtectionOfficer:Name={DpoName}"));
+        Pages = await Step("Seitenliste lesen", ReadPageCatalogAsync());
+        _playwright = await Step("Playwright starten", Playwright.CreateAsync());
+        Browser = await Step("Chromium starten", _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -49,7 +49,45 @@ public sealed class BrowserApp : IAsyncLifetime
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
-        });
+        }));
+    }
+
+    /// <summary>A fixture step that hangs fails with its name instead of stalling the whole run.</summary>
+    private static async Task<T> Step<T>(string name, Task<T> work)
+    {
+        try
+        {
+            return await work.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Browser-Testumgebung: Schritt „{name}“ hat 90 s überschritten.");
+        }
+    }
+
+    /// <summary>A user as an operator would create one: verified e-mail, no second factor yet.</summary>
+    public async Task CreateUserWithoutSecondFactorAsync(string email, string password)
+    {
+        var options = new Glasklar.Platform.Persistence.DatabaseOptions(Glasklar.Platform.Persistence.DatabaseProvider.Sqlite, _database!.ConnectionString);
+        await using var connection = Glasklar.Platform.Persistence.DbSession.Create(options);
+        await connection.OpenAsync();
+        var user = new Glasklar.Platform.Accounts.User(Guid.NewGuid(), null, email, "Neu", "Nutzer", DateTime.UtcNow);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO platform_users (Id, OrganisationId, Email, EmailVerifiedUtc, GivenName, FamilyName, PasswordHash, IsActive, CreatedUtc) " +
+            "VALUES ($id, NULL, $email, $now, 'Neu', 'Nutzer', $hash, 1, $now); INSERT INTO platform_user_roles (UserId, Role) VALUES ($id, 'customer');";
+        AddParameter(command, "$id", user.Id.ToString().ToUpperInvariant());
+        AddParameter(command, "$email", email);
+        AddParameter(command, "$now", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF"));
+        AddParameter(command, "$hash", Glasklar.Platform.Accounts.AccountService.HashPassword(user, password));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     public async Task<IBrowserContext> NewContextAsync(bool bypassCsp = false) =>

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Glasklar.Platform.Accounts;
 
 /// <summary>Outcome of the password step of a login; the message is the same whatever went wrong.</summary>
-public sealed record PasswordCheck(User? User, TimeSpan RetryAfter)
+/// <param name="FailedUserId">For the audit log (B11): whose account a failed attempt was aimed at, if it exists.</param>
+public sealed record PasswordCheck(User? User, TimeSpan RetryAfter, Guid? FailedUserId = null)
 {
     /// <summary>Deliberately generic: it does not reveal whether the account exists (issue 3 §4).</summary>
     public const string GenericFailure = "E-Mail-Adresse oder Passwort ist falsch.";
@@ -51,7 +52,7 @@ public sealed class AccountService(PlatformDbContext db, IDataProtectionProvider
         if (user is null || !user.IsActive || result == PasswordVerificationResult.Failed)
         {
             throttle.RecordFailure(email, ip);
-            return new PasswordCheck(null, TimeSpan.Zero);
+            return new PasswordCheck(null, TimeSpan.Zero, user?.Id);
         }
 
         if (result == PasswordVerificationResult.SuccessRehashNeeded)

@@ -3,12 +3,15 @@ using Glasklar.Testing;
 namespace Glasklar.Host.Tests.Infrastructure;
 
 /// <summary>One running application per test class and provider.</summary>
-public abstract class AppFixture(string provider) : IAsyncLifetime
+public abstract class AppFixture(string provider, ManualClock? clock = null) : IAsyncLifetime
 {
     private TestDatabase? _database;
     private GlasklarFactory? _factory;
 
     public string Provider => provider;
+
+    /// <summary>The application's clock when the fixture controls time; otherwise null (system clock).</summary>
+    public ManualClock? Clock => clock;
 
     public GlasklarFactory Factory => _factory ?? throw new InvalidOperationException("Fixture not started.");
 
@@ -20,7 +23,7 @@ public abstract class AppFixture(string provider) : IAsyncLifetime
         }
 
         _database = await TestDatabase.CreateAsync(provider);
-        _factory = new GlasklarFactory(_database);
+        _factory = new GlasklarFactory(_database, clock: clock);
         _ = _factory.Server; // start now: migrations and demo seeding run once per fixture
     }
 
@@ -49,6 +52,11 @@ public abstract class AppFixture(string provider) : IAsyncLifetime
 public sealed class SqliteApp() : AppFixture(Providers.Sqlite);
 
 public sealed class PostgresApp() : AppFixture(Providers.Postgres);
+
+/// <summary>An application whose clock the tests move (session expiry, TOTP steps).</summary>
+public sealed class SqliteClockedApp() : AppFixture(Providers.Sqlite, new ManualClock());
+
+public sealed class PostgresClockedApp() : AppFixture(Providers.Postgres, new ManualClock());
 
 /// <summary>Base of provider-generic HTTP tests: skips PostgreSQL runs when no server is configured.</summary>
 public abstract class AppTests<TApp> : IClassFixture<TApp>

@@ -3,6 +3,7 @@ using Glasklar.Platform.Logging;
 using Glasklar.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Glasklar.Host.Tests.Infrastructure;
@@ -12,7 +13,7 @@ namespace Glasklar.Host.Tests.Infrastructure;
 /// goes through the production formatter into <see cref="LogLines"/>, so tests can check it for
 /// personal data.
 /// </summary>
-public sealed class GlasklarFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class GlasklarFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     : WebApplicationFactory<Program>
 {
     public const string DpoName = "Dr. Dana Datenschutz (Test)";
@@ -43,6 +44,10 @@ public sealed class GlasklarFactory(TestDatabase database, IReadOnlyDictionary<s
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(_logLines)));
+        if (clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
     }
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Glasklar.Platform.Pages.Anmelden;
 
 /// <summary>Login, step 2: the TOTP code. Each code works once; only then does a session start.</summary>
-public sealed class CodeModel(AccountService accounts, PendingLoginCookie pending, LoginCompletion completion) : PageModel
+public sealed class CodeModel(AccountService accounts, PendingLoginCookie pending, LoginCompletion completion, RecoveryCodeService recoveryCodes) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -19,7 +19,11 @@ public sealed class CodeModel(AccountService accounts, PendingLoginCookie pendin
         }
 
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unbekannt";
-        var result = await accounts.CheckSecondFactorAsync(user, code ?? "", ip, cancellationToken);
+        // Six digits: the app's code. Anything longer: one of the recovery codes (xxxx-xxxx-xx).
+        var digits = (code ?? "").Replace(" ", "", StringComparison.Ordinal);
+        var result = digits.Length > 6 && !digits.All(char.IsAsciiDigit)
+            ? await recoveryCodes.TryUseAsync(user, digits, cancellationToken) ? SecondFactorResult.Accepted : SecondFactorResult.Rejected
+            : await accounts.CheckSecondFactorAsync(user, digits, ip, cancellationToken);
         if (result != SecondFactorResult.Accepted)
         {
             await completion.RecordFailureAsync(user, ip, result, cancellationToken);

@@ -1,5 +1,6 @@
 using Glasklar.Platform.Accounts;
 using Glasklar.Platform.Audit;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
