@@ -46,9 +46,16 @@ internal static class AuditChain
     }
 
     /// <summary>Links a new entry to the previous one (null for the very first) and computes its hash.</summary>
-    public static ChainedAuditEntry Append(ChainedAuditEntry? previous, AuditChainEntry entry)
+    public static ChainedAuditEntry Append(ChainedAuditEntry? previous, AuditChainEntry entry) =>
+        AppendAfter(previous is null ? null : new AuditChainHead(previous.Entry.Sequence, previous.Hash), entry);
+
+    /// <summary>
+    /// The same from just the last stored sequence number and hash, which is all an insert needs to read
+    /// (inside the transaction that writes the new entry, so two writers cannot both append after it).
+    /// </summary>
+    public static ChainedAuditEntry AppendAfter(AuditChainHead? previous, AuditChainEntry entry)
     {
-        var expected = previous is null ? 1 : previous.Entry.Sequence + 1;
+        var expected = previous is null ? 1 : previous.Sequence + 1;
         if (entry.Sequence != expected)
         {
             throw new ArgumentException($"Audit-Eintrag {entry.Sequence} folgt nicht lückenlos (erwartet {expected}).", nameof(entry));

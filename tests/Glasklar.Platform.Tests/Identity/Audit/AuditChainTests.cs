@@ -88,6 +88,20 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void Appending_after_a_head_equals_appending_after_the_entry()
+    {
+        var first = AuditChain.Append(null, Entry(1));
+
+        var viaHead = AuditChain.AppendAfter(new AuditChainHead(1, first.Hash), Entry(2));
+        var viaEntry = AuditChain.Append(first, Entry(2));
+
+        viaHead.PreviousHash.ShouldBe(first.Hash);
+        viaHead.Hash.ShouldBe(viaEntry.Hash);
+        AuditChain.AppendAfter(null, Entry(1)).Hash.ShouldBe(first.Hash);
+        Should.Throw<ArgumentException>(() => AuditChain.AppendAfter(new AuditChainHead(1, first.Hash), Entry(3)));
+    }
+
+    [Fact]
     public void Appending_out_of_sequence_is_refused()
     {
         var first = AuditChain.Append(null, Entry(1));
