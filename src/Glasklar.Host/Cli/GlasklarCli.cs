@@ -40,6 +40,12 @@ internal static class GlasklarCli
         retention.Subcommands.Add(retentionRun);
         root.Subcommands.Add(retention);
 
+        var audit = new Command("audit", "Revisionsprotokoll (Anmeldungen, Änderungen).");
+        var auditVerify = new Command("verify", "Prüft die Hash-Kette des Revisionsprotokolls; Exit 1 mit dem ersten gebrochenen Eintrag.") { TreatUnmatchedTokensAsErrors = false };
+        auditVerify.SetAction((result, ct) => AuditVerifyAsync(ForwardedArgs(result, null), ct));
+        audit.Subcommands.Add(auditVerify);
+        root.Subcommands.Add(audit);
+
         var demoUsers = new Command("demo-users", "Gibt die Demo-Zugänge als JSON aus.") { TreatUnmatchedTokensAsErrors = false };
         demoUsers.SetAction(result => DemoUsers(ForwardedArgs(result, null)));
         root.Subcommands.Add(demoUsers);
@@ -117,6 +123,22 @@ internal static class GlasklarCli
         }
 
         return 0;
+    }
+
+    private static async Task<int> AuditVerifyAsync(string[] args, CancellationToken cancellationToken)
+    {
+        await using var app = GlasklarWebApp.Build(args);
+        await using var scope = app.Services.CreateAsyncScope();
+        var verification = await scope.ServiceProvider.GetRequiredService<Glasklar.Platform.Audit.AuditLog>().VerifyAsync(cancellationToken);
+        if (verification.Intact)
+        {
+            Console.Out.WriteLine($"Revisionsprotokoll intakt: {verification.EntriesChecked} Einträge geprüft.");
+            return 0;
+        }
+
+        await Console.Error.WriteLineAsync(
+            $"Revisionsprotokoll verändert: Eintrag {verification.BrokenAtSequence} ist der erste gebrochene ({verification.Reason}); davor {verification.EntriesChecked} Einträge intakt.");
+        return 1;
     }
 
     private static int DemoUsers(string[] args)

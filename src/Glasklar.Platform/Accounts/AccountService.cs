@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Glasklar.Platform.Identity.Passwords;
 using Glasklar.Platform.Identity.TwoFactor;
 using Glasklar.Platform.Persistence;
 using Microsoft.AspNetCore.DataProtection;
@@ -48,7 +49,8 @@ public sealed class AccountService(PlatformDbContext db, IDataProtectionProvider
 
         var normalised = User.NormaliseEmail(email);
         var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Email == normalised, cancellationToken);
-        var result = Hasher.VerifyHashedPassword(user!, user?.PasswordHash is { Length: > 0 } hash ? hash : DummyHash, password);
+        // The policy's NFKC form is what was hashed: the same password typed on another keyboard still matches.
+        var result = Hasher.VerifyHashedPassword(user!, user?.PasswordHash is { Length: > 0 } hash ? hash : DummyHash, PasswordPolicy.Normalise(password));
         if (user is null || !user.IsActive || result == PasswordVerificationResult.Failed)
         {
             throttle.RecordFailure(email, ip);
@@ -57,7 +59,7 @@ public sealed class AccountService(PlatformDbContext db, IDataProtectionProvider
 
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.SetPasswordHash(Hasher.HashPassword(user, password));
+            user.SetPasswordHash(HashPassword(user, password));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -108,7 +110,7 @@ public sealed class AccountService(PlatformDbContext db, IDataProtectionProvider
 
     public string ProtectSecret(byte[] secret) => Convert.ToBase64String(_totpProtector.Protect(secret));
 
-    public static string HashPassword(User user, string password) => Hasher.HashPassword(user, password);
+    public static string HashPassword(User user, string password) => Hasher.HashPassword(user, PasswordPolicy.Normalise(password));
 
     public Task<User?> FindAsync(Guid userId, CancellationToken cancellationToken) =>
         db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Glasklar.Platform.Demo;
 using Glasklar.Platform.Identity.ApiKeys;
+using Glasklar.Platform.Identity.Demo;
 using Glasklar.Platform.Identity.TwoFactor;
 using Glasklar.Platform.Organisations;
 
@@ -14,7 +13,7 @@ namespace Glasklar.Platform.Accounts;
 /// </summary>
 internal static class DemoAccounts
 {
-    private const string Seed = "glasklar-demo-2026";
+    private static readonly DemoSecrets Secrets = new();
 
     public sealed record Definition(string Role, string Key, string GivenName, string FamilyName, Guid? OrganisationId, bool HasApiKey);
 
@@ -49,12 +48,12 @@ internal static class DemoAccounts
     /// <summary>The first demo user of a role (for tests and documentation).</summary>
     public static string EmailFor(string role) => Email(All.First(d => d.Role == role));
 
-    public static string Password(Definition d) => "Demo-" + Derive(d, "passwort", 12, "abcdefghijkmnopqrstuvwxyz23456789");
+    // Keyed by the account key, not the role: two demo agents must not share credentials.
+    public static string Password(Definition d) => Secrets.Password(d.Key);
 
-    public static byte[] TotpSecret(Definition d) => DeriveBytes(d, "totp", Totp.SecretBytes);
+    public static byte[] TotpSecret(Definition d) => Secrets.TotpSecret(d.Key);
 
-    public static GeneratedApiKey? ApiKey(Definition d) =>
-        d.HasApiKey ? ApiKeys.FromRandomBytes(DeriveBytes(d, "api-prefix", ApiKeys.PrefixBytes), DeriveBytes(d, "api-secret", ApiKeys.SecretBytes)) : null;
+    public static GeneratedApiKey? ApiKey(Definition d) => d.HasApiKey ? Secrets.ApiKey(d.Key) : null;
 
     public static IEnumerable<DemoAccount> List()
     {
@@ -63,18 +62,6 @@ internal static class DemoAccounts
             var organisation = d.OrganisationId is { } id ? DemoOrganisations.All.Single(o => o.Id == id).Name : "–";
             yield return new DemoAccount(d.Role, Email(d), Password(d), Base32.Encode(TotpSecret(d), padding: false), organisation, ApiKey(d)?.Key);
         }
-    }
-
-    private static byte[] DeriveBytes(Definition d, string purpose, int length)
-    {
-        var bytes = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Seed), Encoding.UTF8.GetBytes($"{d.Key}/{purpose}"));
-        return bytes[..length];
-    }
-
-    private static string Derive(Definition d, string purpose, int length, string alphabet)
-    {
-        var bytes = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Seed), Encoding.UTF8.GetBytes($"{d.Key}/{purpose}"));
-        return new string([.. bytes.Take(length).Select(b => alphabet[b % alphabet.Length])]);
     }
 }
 

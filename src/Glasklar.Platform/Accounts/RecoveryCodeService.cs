@@ -10,7 +10,7 @@ public sealed class RecoveryCodeService(PlatformDbContext db, TimeProvider clock
     public async Task<IReadOnlyList<string>> ReplaceAsync(User user, CancellationToken cancellationToken)
     {
         await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-        var set = RecoveryCodes.Generate();
+        var set = RecoveryCodeCredential.Generate();
         foreach (var hash in set.Hashes)
         {
             db.RecoveryCodes.Add(new RecoveryCode(Guid.NewGuid(), user.Id, hash));
@@ -24,7 +24,7 @@ public sealed class RecoveryCodeService(PlatformDbContext db, TimeProvider clock
     public async Task<bool> TryUseAsync(User user, string code, CancellationToken cancellationToken)
     {
         var stored = await db.RecoveryCodes.Where(c => c.UserId == user.Id && c.UsedUtc == null).ToListAsync(cancellationToken);
-        var check = RecoveryCodes.VerifyAndConsume(code, [.. stored.Select(c => (string?)c.Hash)]);
+        var check = RecoveryCodeCredential.VerifyAndConsume(code, [.. stored.Select(c => (string?)c.Hash)]);
         if (check.MatchedIndex is not { } index)
         {
             return false;

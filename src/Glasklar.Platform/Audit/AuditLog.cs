@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Glasklar.Platform.Identity.Audit;
 using Glasklar.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,12 +22,12 @@ public sealed class AuditLog(PlatformDbContext db, TimeProvider clock)
         {
             for (var attempt = 0; ; attempt++)
             {
-                var last = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence)
-                    .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-                var sequence = (last?.Sequence ?? 0) + 1;
-                var previous = last?.Hash ?? AuditChain.Genesis;
-                var record = new AuditRecord(sequence, Truncate(clock.GetUtcNow().UtcDateTime), userId, organisationId, action, ipAddress, detailsJson);
-                var entry = new AuditEntry(record.Sequence, record.OccurredUtc, userId, organisationId, action, ipAddress, detailsJson, previous, AuditChain.Hash(previous, record));
+                var head = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence)
+                    .Select(a => new AuditChainHead(a.Sequence, a.Hash)).FirstOrDefaultAsync(cancellationToken);
+                var record = new AuditChainEntry((head?.Sequence ?? 0) + 1, AuditChain.TruncateTimestamp(clock.GetUtcNow()),
+                    userId, organisationId, action, ipAddress, details);
+                var chained = AuditChain.AppendAfter(head, record);
+                var entry = new AuditEntry(record.Sequence, record.Timestamp.UtcDateTime, userId, organisationId, action, ipAddress, detailsJson, chained.PreviousHash, chained.Hash);
                 db.AuditLog.Add(entry);
                 try
                 {
@@ -60,23 +61,20 @@ public sealed class AuditLog(PlatformDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Walks the whole chain in sequence order; reports the first entry that does not fit.</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Walks the whole chain by sequence number and names the first break. Sequence is the primary key:
+    /// moving content between rows breaks their hashes, and PostgreSQL has no stable physical row order
+    /// (an UPDATE moves the row), so "stored order" would misname the tampered entry.
+    /// </summary>
+    internal async Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken)
     {
-        var records = db.AuditLog.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable();
-        var verifier = new AuditChainVerifier();
-        await foreach (var entry in records.WithCancellation(cancellationToken))
-        {
-            var record = new AuditRecord(entry.Sequence, entry.OccurredUtc, entry.UserId, entry.OrganisationId, entry.Action, entry.IpAddress, entry.Details);
-            if (verifier.Next(record, entry.PreviousHash, entry.Hash) is { } broken)
-            {
-                return broken;
-            }
-        }
-
-        return AuditVerification.Intact(verifier.Count);
+        var rows = await db.AuditLog.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync(cancellationToken);
+        return AuditChainVerifier.Verify(rows.Select(ToChained));
     }
 
-    // Stored timestamps are compared after a round trip through the database: fix the precision first.
-    private static DateTime Truncate(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+    private static ChainedAuditEntry ToChained(AuditEntry e) => new(
+        new AuditChainEntry(e.Sequence, new DateTimeOffset(DateTime.SpecifyKind(e.OccurredUtc, DateTimeKind.Utc)), e.UserId, e.OrganisationId, e.Action, e.IpAddress,
+            JsonSerializer.Deserialize<Dictionary<string, string>>(e.Details) ?? []),
+        e.PreviousHash,
+        e.Hash);
 }

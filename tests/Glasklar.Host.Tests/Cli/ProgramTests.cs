@@ -49,6 +49,50 @@ public abstract class ProgramTests(string provider)
     }
 
     [Fact]
+    [Trait("Promise", "X5")]
+    [Trait("Promise", "B11")]
+    public async Task Audit_verify_detects_a_tampered_row_and_names_it()
+    {
+        await using var database = await Providers.CreateDatabaseAsync(provider);
+        await using (var glasklar = await GlasklarProcess.StartAsync(database))
+        {
+            // Three failed logins: three audit entries, written by the real program.
+            using var http = new HttpClient { BaseAddress = glasklar.BaseAddress };
+            for (var i = 0; i < 3; i++)
+            {
+                var page = await http.GetStringAsync("/anmelden", Ct);
+                var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+                await http.PostAsync("/anmelden", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["email"] = "betreiber@demo.glasklar.example",
+                    ["password"] = "falsch-falsch-" + i,
+                    ["__af"] = token,
+                }), Ct);
+            }
+        }
+
+        var intact = await GlasklarProcess.RunAsync(database, "audit", "verify");
+        intact.ExitCode.ShouldBe(0, intact.StdErr + intact.StdOut);
+        intact.StdOut.ShouldContain("intakt: 3 Einträge");
+
+        await ExecuteAsync(database, "UPDATE " + (provider == Providers.Postgres ? "platform." : "") + "platform_audit_log SET \"Action\" = 'anmeldung' WHERE \"Sequence\" = 2");
+        var tampered = await GlasklarProcess.RunAsync(database, "audit", "verify");
+
+        tampered.ExitCode.ShouldBe(1);
+        tampered.StdErr.ShouldContain("Eintrag 2 ist der erste gebrochene");
+    }
+
+    private static async Task ExecuteAsync(TestDatabase database, string sql)
+    {
+        var options = new Glasklar.Platform.Persistence.DatabaseOptions(Enum.Parse<Glasklar.Platform.Persistence.DatabaseProvider>(database.Provider), database.ConnectionString);
+        await using var connection = Glasklar.Platform.Persistence.DbSession.Create(options);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        (await command.ExecuteNonQueryAsync()).ShouldBe(1);
+    }
+
+    [Fact]
     [Trait("Promise", "A11")]
     public async Task Retention_run_prints_a_report_per_category_without_naming_anyone()
     {

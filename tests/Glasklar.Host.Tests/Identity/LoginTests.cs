@@ -162,7 +162,7 @@ public abstract class LoginTests<TApp>(TApp app) : AppTests<TApp>(app)
         var actions = await db.AuditLog.Where(a => a.UserId == userId).OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync(Ct);
         actions.ShouldBe([AuditActions.LoginFailed, AuditActions.Login, AuditActions.Logout]);
         (await db.LastTransactions.SingleAsync(t => t.UserId == userId, Ct)).Action.ShouldBe(AuditActions.Logout);
-        (await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync(Ct)).IsIntact.ShouldBeTrue();
+        (await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync(Ct)).Intact.ShouldBeTrue();
     }
 
     private ManualClock Clock => App.Clock ?? throw new InvalidOperationException("This test needs the clocked fixture.");

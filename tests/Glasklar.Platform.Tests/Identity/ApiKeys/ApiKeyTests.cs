@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Glasklar.Platform.Identity.ApiKeys;
-using Keys = Glasklar.Platform.Identity.ApiKeys.ApiKeys;
 
 namespace Glasklar.Platform.Tests.Identity.ApiKeys;
 
@@ -12,18 +11,18 @@ public sealed partial class ApiKeyTests
     [Fact]
     public void Generates_prefixed_keys_with_a_256_bit_secret()
     {
-        var key = Keys.Generate();
+        var key = ApiKeyCredential.Generate();
 
         Shape().IsMatch(key.Key).ShouldBeTrue(key.Key);
         key.Key.ShouldStartWith($"gk_{key.Prefix}_");
-        (Keys.SecretBytes * 8).ShouldBeGreaterThanOrEqualTo(192);
-        Keys.Generate().Key.ShouldNotBe(key.Key);
+        (ApiKeyCredential.SecretBytes * 8).ShouldBeGreaterThanOrEqualTo(192);
+        ApiKeyCredential.Generate().Key.ShouldNotBe(key.Key);
     }
 
     [Fact]
     public void Stores_only_the_sha256_of_the_secret()
     {
-        var key = Keys.Generate();
+        var key = ApiKeyCredential.Generate();
         var secret = key.Key.Split('_')[2];
 
         key.SecretHash.ShouldMatch("^[0-9a-f]{64}$");
@@ -34,24 +33,24 @@ public sealed partial class ApiKeyTests
     [Fact]
     public void A_generated_key_parses_and_verifies()
     {
-        var key = Keys.Generate();
+        var key = ApiKeyCredential.Generate();
 
-        var parsed = Keys.ParseAuthorizationHeader($"ApiKey {key.Key}");
+        var parsed = ApiKeyCredential.ParseAuthorizationHeader($"ApiKey {key.Key}");
 
         parsed.Ok.ShouldBeTrue();
         parsed.Key!.Prefix.ShouldBe(key.Prefix);
-        Keys.Verify(parsed.Key, key.SecretHash).ShouldBeTrue();
+        ApiKeyCredential.Verify(parsed.Key, key.SecretHash).ShouldBeTrue();
     }
 
     [Fact]
     public void Another_secret_with_the_same_prefix_does_not_verify()
     {
-        var key = Keys.Generate();
-        var other = Keys.Generate();
-        var forged = Keys.Parse($"gk_{key.Prefix}_{other.Key.Split('_')[2]}").Key!;
+        var key = ApiKeyCredential.Generate();
+        var other = ApiKeyCredential.Generate();
+        var forged = ApiKeyCredential.Parse($"gk_{key.Prefix}_{other.Key.Split('_')[2]}").Key!;
 
-        Keys.Verify(forged, key.SecretHash).ShouldBeFalse();
-        Keys.Verify(Keys.Parse(key.Key).Key!, "not hex").ShouldBeFalse();
+        ApiKeyCredential.Verify(forged, key.SecretHash).ShouldBeFalse();
+        ApiKeyCredential.Verify(ApiKeyCredential.Parse(key.Key).Key!, "not hex").ShouldBeFalse();
     }
 
     [Theory]
@@ -60,9 +59,9 @@ public sealed partial class ApiKeyTests
     [InlineData("  ApiKey  ")]
     public void The_scheme_is_case_insensitive_and_spaces_are_trimmed(string scheme)
     {
-        var key = Keys.Generate();
+        var key = ApiKeyCredential.Generate();
 
-        Keys.ParseAuthorizationHeader($"{scheme} {key.Key} ").Key!.Secret.ShouldBe(key.Key.Split('_')[2]);
+        ApiKeyCredential.ParseAuthorizationHeader($"{scheme} {key.Key} ").Key!.Secret.ShouldBe(key.Key.Split('_')[2]);
     }
 
     [Theory]
@@ -81,7 +80,7 @@ public sealed partial class ApiKeyTests
     [InlineData("ApiKey gk_abcdefgh_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa extra", "Malformed")]
     public void Malformed_headers_are_rejected_with_a_reason(string? header, string reason)
     {
-        var parsed = Keys.ParseAuthorizationHeader(header);
+        var parsed = ApiKeyCredential.ParseAuthorizationHeader(header);
 
         parsed.Ok.ShouldBeFalse();
         parsed.Rejection.ShouldBe(Enum.Parse<ApiKeyRejection>(reason));
@@ -90,7 +89,7 @@ public sealed partial class ApiKeyTests
     [Fact]
     public void A_well_formed_key_of_the_right_shape_parses()
     {
-        var parsed = Keys.ParseAuthorizationHeader("ApiKey gk_abcdefgh_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        var parsed = ApiKeyCredential.ParseAuthorizationHeader("ApiKey gk_abcdefgh_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 
         parsed.Key.ShouldBe(new ApiKeyParts("abcdefgh", new string('a', 52)));
     }

@@ -16,7 +16,7 @@ internal enum RecoveryCodeRejection
 }
 
 /// <summary>
-/// Outcome of <see cref="RecoveryCodes.VerifyAndConsume"/>. On success <see cref="MatchedIndex"/> is the
+/// Outcome of <see cref="RecoveryCodeCredential.VerifyAndConsume"/>. On success <see cref="MatchedIndex"/> is the
 /// position of the used code and <see cref="Remaining"/> the stored list with that position set to null;
 /// persist it (or mark that row used) in the same transaction as the login.
 /// </summary>
@@ -35,7 +35,7 @@ internal sealed record RecoveryCodeCheck(int? MatchedIndex, IReadOnlyList<string
 /// codes stays a few tens of milliseconds.
 /// </para>
 /// </summary>
-internal static class RecoveryCodes
+internal static class RecoveryCodeCredential
 {
     public const int Count = 10;
     public const int Length = 10;

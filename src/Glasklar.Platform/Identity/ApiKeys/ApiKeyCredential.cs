@@ -34,7 +34,7 @@ internal sealed record ApiKeyParse(ApiKeyParts? Key, ApiKeyRejection? Rejection)
 /// (no "_" or "-" inside the parts, so the key splits unambiguously and survives double-click selection).
 /// The prefix (40 random bits) is stored in clear for lookup; the secret has 256 bits.
 /// </summary>
-internal static class ApiKeys
+internal static class ApiKeyCredential
 {
     public const string Scheme = "ApiKey";
     public const string KeyPrefix = "gk";
