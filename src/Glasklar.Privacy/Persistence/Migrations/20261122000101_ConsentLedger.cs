@@ -1,6 +1,6 @@
+using Glasklar.Platform.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Glasklar.Platform.Persistence;
 
 namespace Glasklar.Privacy.Persistence.Migrations;
 
