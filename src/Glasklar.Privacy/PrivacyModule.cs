@@ -1,4 +1,8 @@
+using Glasklar.Platform.Persistence;
+using Glasklar.Privacy.Consent;
 using Glasklar.Privacy.Images;
+using Glasklar.Privacy.Persistence;
+using Glasklar.Privacy.Pseudonyms;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +16,9 @@ public static class PrivacyModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddImageSanitizer();
+        services.AddModuleDbContext<PrivacyDbContext>(PrivacyDbContext.Module);
+        services.AddScoped<IConsentLedger, ConsentLedger>();
+        services.AddPseudonyms(configuration);
         return services;
     }
 
