@@ -43,6 +43,7 @@ public static class PlatformModule
         services.AddScoped<SessionService>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        services.AddRouting();
         services.AddAuthorization();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<PendingLoginCookie>();

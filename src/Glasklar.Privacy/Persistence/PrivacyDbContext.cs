@@ -16,9 +16,8 @@ internal sealed class PrivacyDbContext(DbContextOptions<PrivacyDbContext> option
 
     public DbSet<ConsentErasurePermit> ConsentErasurePermits => Set<ConsentErasurePermit>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<ConsentRecord>(e =>
         {
             e.ToTable(Table("consent_records"));
