@@ -30,6 +30,11 @@ internal sealed class GermanTextGuard : ITextGuard
             PatternDetectors.Detect(text, _lexicon, raw);
         }
 
+        if (raw.Count == 0)
+        {
+            return new TextCheckResult(text, false, [], [], null);
+        }
+
         var findings = Deduplicate(raw, text);
         var categories = TextCategories.All.Where(c => findings.Any(f => f.Category == c)).ToList();
         var special = categories.Any(TextCategories.Special.Contains);

@@ -19,11 +19,6 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
 
             var s = text.Norm(ti);
             MatchPhrases(text, ti, s, findings);
-            if (IsVetoed(s) || IsStreet(text, ti, s))
-            {
-                continue;
-            }
-
             if (!MatchStems(text, ti, s, findings) && s.Length >= Lexicon.FuzzyMinLength)
             {
                 MatchFuzzy(text, ti, s, findings);
@@ -53,7 +48,18 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
 
                 foreach (var entry in entries)
                 {
-                    if (Fits(entry.Pattern.Mode, s, j, k + 1) && ContextAllows(text, ti, ti, entry.Unless, entry.Needs))
+                    if (!Fits(entry.Pattern.Mode, s, j, k + 1))
+                    {
+                        continue;
+                    }
+
+                    // Vetoes and street names are checked only once a stem fits: hits are rare, words are many.
+                    if (IsBlocked(text, ti, s))
+                    {
+                        return true;
+                    }
+
+                    if (ContextAllows(text, ti, ti, entry.Unless, entry.Needs))
                     {
                         Add(text, ti, ti, entry.Category, entry.Suggest, findings);
                         hit = true;
@@ -92,7 +98,7 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
             var count = OneEdit.PrefixEnds(entry.Pattern.Stem, s, ends);
             for (var i = 0; i < count; i++)
             {
-                if (Fits(entry.Pattern.Mode, s, 0, ends[i]) && ContextAllows(text, ti, ti, entry.Unless, entry.Needs))
+                if (Fits(entry.Pattern.Mode, s, 0, ends[i]) && !IsBlocked(text, ti, s) && ContextAllows(text, ti, ti, entry.Unless, entry.Needs))
                 {
                     Add(text, ti, ti, entry.Category, entry.Suggest, findings);
                     return;
@@ -191,7 +197,7 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
 
         for (var t = last + 1; t < text.Count && t <= last + set.After && text.Tokens[t].Clause == text.Tokens[last].Clause; t++)
         {
-            if ((set.AfterNumber && text.Tokens[t].IsNumber) || AnyMatches(set.AfterWords, text.Norm(t)))
+            if ((set.AfterNumber && t == last + 1 && text.Tokens[t].IsNumber) || AnyMatches(set.AfterWords, text.Norm(t)))
             {
                 return true;
             }
@@ -233,6 +239,8 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
         StemMode.Suffix => lexicon.IsInflection(s[end..]),
         _ => start == 0 && end == s.Length,
     };
+
+    private bool IsBlocked(TokenizedText text, int ti, ReadOnlySpan<char> s) => IsVetoed(s) || IsStreet(text, ti, s);
 
     private bool IsVetoed(ReadOnlySpan<char> s)
     {
