@@ -38,7 +38,7 @@ internal sealed class Lexicon
                 Validate(name, entry.Category, entry.Unless, entry.Needs, entry.Suggest, suggestionKeys);
                 Entries.Add(entry);
                 Stems.Add(entry.Pattern.Stem, entry);
-                if (entry.Fuzzy && entry.Pattern.Stem.Length >= FuzzyMinLength && entry.Pattern.Mode != StemMode.Exact)
+                if (entry.Fuzzy && entry.Pattern.Stem.Length >= FuzzyMinLength && entry.Pattern.Mode is not (StemMode.Exact or StemMode.Suffix))
                 {
                     FuzzyBuckets[entry.Pattern.Stem[0] - 'a'].Add(entry);
                 }

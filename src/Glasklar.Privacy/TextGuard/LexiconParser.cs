@@ -5,11 +5,12 @@ internal static class LexiconParser
 {
     /// <summary>
     /// Lexicon files: a line <c>@category name</c> sets the category of the following stems; each stem
-    /// line is <c>pattern [options]</c>.
+    /// line is <c>pattern [options]</c>. <c>@fuzzy off</c> switches typo tolerance off for the rest of the file.
     /// </summary>
     public static IEnumerable<LexEntry> ParseEntries(string file, string content)
     {
         string? category = null;
+        var fuzzy = true;
         foreach (var line in Lexicon.DataLines(content))
         {
             var parts = Split(line);
@@ -19,13 +20,19 @@ internal static class LexiconParser
                 continue;
             }
 
+            if (parts[0] == "@fuzzy")
+            {
+                fuzzy = parts[1] == "on";
+                continue;
+            }
+
             if (category is null)
             {
                 throw new FormatException($"{file}: stem before any @category line: {line}");
             }
 
             var options = Options(parts.Skip(1));
-            yield return new LexEntry(category, StemPattern.Parse(parts[0]), options.Unless, options.Needs, options.Suggest, !options.NoFuzzy);
+            yield return new LexEntry(category, StemPattern.Parse(parts[0]), options.Unless, options.Needs, options.Suggest, fuzzy && !options.NoFuzzy);
         }
     }
 
