@@ -11,7 +11,8 @@ internal static partial class PatternDetectors
 {
     // Words that introduce reference numbers (claim, order, policy ...), not personal contact data.
     private static readonly string[] ReferenceWords =
-        ["schaden", "vorgang", "auftrag", "vertrag", "police", "versicherungsschein", "vsnr", "vs-nr", "rechnung", "kennzeichen", "aktenzeichen", "iban", "konto", "kto", "blz", "fin", "fahrgestell"];
+        ["schaden", "vorgang", "auftrag", "vertrag", "police", "versicherungsschein", "vsnr", "vs-nr", "rechnung", "kennzeichen", "aktenzeichen", "iban", "konto", "kto", "blz", "fin", "fahrgestell",
+         "kundennr", "kundennummer", "kd-nr", "kdnr", "beleg", "referenz", "ticket", "mitglieds", "artikel", "teilenummer", "bestell", "az."];
 
     private static readonly string[] BirthWords = ["geb", "jahrgang", "jg.", "jg ", "geburt"];
 
@@ -91,19 +92,21 @@ internal static partial class PatternDetectors
                 continue;
             }
 
-            var seen = 0;
+            int seen = 0, digits = 0;
             var end = m.Index;
             while (end < m.Index + m.Length && seen < length)
             {
                 if (text[end] != ' ')
                 {
                     seen++;
+                    digits += char.IsAsciiDigit(text[end]) ? 1 : 0;
                 }
 
                 end++;
             }
 
-            if (seen == length && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            // Account numbers are mostly digits; this keeps "es 12 Monate lang ..." from looking like a Spanish IBAN.
+            if (seen == length && digits >= length - 10 && (end == text.Length || !char.IsLetterOrDigit(text[end])))
             {
                 findings.Add(new(TextCategories.Iban, m.Index, end - m.Index, null));
             }
@@ -176,7 +179,7 @@ internal static partial class PatternDetectors
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailRegex();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){10,32}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2} ?[0-9]{2}(?: ?[A-Za-z0-9]){10,32}", RegexOptions.CultureInvariant)]
     private static partial Regex IbanRegex();
 
     // International (+49 / 0049 ...) or national with a leading 0 and a non-zero area digit; groups split by space, / or -.

@@ -131,6 +131,27 @@ public sealed class TextGuardBehaviourTests
     [Theory]
     [Trait("Promise", "X3")]
     [Trait("Promise", "A13")]
+    [InlineData("Rückruf +49 (0)171 2345678 bitte", "phone", "+49 (0)171 2345678")]
+    [InlineData("Rückruf 01712345678 bitte", "phone", "01712345678")]
+    [InlineData("Festnetz (0511) 12 34 56", "phone", "(0511) 12 34 56")]
+    [InlineData("IBAN DE 89 3704 0044 0532 0130 00 bitte", "iban", "DE 89 3704 0044 0532 0130 00")]
+    [InlineData("Konto AT611904300234573201.", "iban", "AT611904300234573201")]
+    [InlineData("Kundin, geboren 1952, möchte Termin", "birth_date", "1952")]
+    [InlineData("Der Fahrer (Jg. 1949) kommt", "birth_date", "1949")]
+    [InlineData("Kunde ist am 23.07.1948 geboren", "birth_date", "23.07.1948")]
+    [InlineData("Reisepass C01X00T47 liegt vor", "id_card_number", "C01X00T47")]
+    public void Structured_personal_data_is_found_in_common_spellings(string text, string category, string match)
+    {
+        var result = Guard.Check(text);
+
+        result.Findings.ShouldContain(new TextFinding(category, text.IndexOf(match, StringComparison.Ordinal), match.Length, match));
+    }
+
+    [Theory]
+    [Trait("Promise", "X3")]
+    [Trait("Promise", "A13")]
+    [InlineData("Kundennummer 0123456789 bitte angeben.")]
+    [InlineData("Es 12 Monate lang keinen Schaden gehabt, Rabatt prüfen.")]
     [InlineData("Schadennummer 2025-0034567 bitte ergänzen.")]
     [InlineData("Versicherungsscheinnummer 12-345678-9, Kennzeichen H-AB 1234.")]
     [InlineData("Erstzulassung 12.03.2014, Schaden vom 03.02.2025.")]
