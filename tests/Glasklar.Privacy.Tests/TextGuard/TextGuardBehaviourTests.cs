@@ -74,6 +74,13 @@ public sealed class TextGuardBehaviourTests
     [InlineData("Zahnriemen wurde gewechselt.")]
     [InlineData("Kunde ist Arzt und nur mittags erreichbar.")]
     [InlineData("Taubenkot auf der Scheibe.")]
+    [InlineData("Die Kamera ist nach dem Steinschlag blind.")]
+    [InlineData("Fahrzeug steht auf dem Klinikgelände, Parkdeck 2.")]
+    [InlineData("Firmenwagen des Pflegedienstes, Frontscheibe gerissen.")]
+    [InlineData("Unfall ohne Verletzte, nur Glasschaden.")]
+    [InlineData("Demo-Termin für die neue Kalibrierung vereinbart.")]
+    [InlineData("Kunde hat eine Kooperation mit der Werkstatt.")]
+    [InlineData("Die Abstimmung mit dem Kunden läuft.")]
     public void Glass_car_address_and_insurance_words_raise_no_special_alarm(string text)
     {
         var result = Guard.Check(text);
