@@ -78,33 +78,35 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
             return;
         }
 
-        foreach (var ignore in lexicon.FuzzyIgnore)
-        {
-            if (s.StartsWith(ignore, StringComparison.Ordinal))
-            {
-                return;
-            }
-        }
-
-        // Names ("Werkstatt Krankenfeld") are spelt as their owners like; only ordinary words get typo tolerance.
-        if (lexicon.Contexts.TryGetValue(Lexicon.FuzzyContext, out var names) && ContextPresent(text, ti, ti, names))
-        {
-            return;
-        }
-
         Span<int> ends = stackalloc int[4];
         foreach (var entry in lexicon.FuzzyBuckets[s[0] - 'a'])
         {
             var count = OneEdit.PrefixEnds(entry.Pattern.Stem, s, ends);
             for (var i = 0; i < count; i++)
             {
-                if (Fits(entry.Pattern.Mode, s, 0, ends[i]) && !IsBlocked(text, ti, s) && ContextAllows(text, ti, ti, entry.Unless, entry.Needs))
+                // The cheap edit test runs first; the exclusions below only for the rare candidate.
+                if (Fits(entry.Pattern.Mode, s, 0, ends[i]) && FuzzyAllowed(text, ti, s)
+                    && !IsBlocked(text, ti, s) && ContextAllows(text, ti, ti, entry.Unless, entry.Needs))
                 {
                     Add(text, ti, ti, entry.Category, entry.Suggest, findings);
                     return;
                 }
             }
         }
+    }
+
+    private bool FuzzyAllowed(TokenizedText text, int ti, ReadOnlySpan<char> s)
+    {
+        foreach (var ignore in lexicon.FuzzyIgnore)
+        {
+            if (s.StartsWith(ignore, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        // Names ("Werkstatt Krankenfeld") are spelt as their owners like; only ordinary words get typo tolerance.
+        return !lexicon.Contexts.TryGetValue(Lexicon.FuzzyContext, out var names) || !ContextPresent(text, ti, ti, names);
     }
 
     private void MatchPhrases(TokenizedText text, int ti, ReadOnlySpan<char> s, List<RawFinding> findings)
