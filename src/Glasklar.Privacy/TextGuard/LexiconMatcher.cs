@@ -59,7 +59,7 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
                         return true;
                     }
 
-                    if (ContextAllows(text, ti, ti, entry.Unless, entry.Needs))
+                    if ((!entry.LowerCaseOnly || IsLowerCaseUse(text, ti)) && ContextAllows(text, ti, ti, entry.Unless, entry.Needs))
                     {
                         Add(text, ti, ti, entry.Category, entry.Suggest, findings);
                         hit = true;
@@ -241,6 +241,24 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
         StemMode.Suffix => lexicon.IsInflection(s[end..]),
         _ => start == 0 && end == s.Length,
     };
+
+    /// <summary>A lower-case word, or any word at the start of a sentence (where case says nothing).</summary>
+    private static bool IsLowerCaseUse(TokenizedText text, int ti)
+    {
+        var start = text.Tokens[ti].Start;
+        if (char.IsLower(text.Text[start]))
+        {
+            return true;
+        }
+
+        var k = start - 1;
+        while (k >= 0 && char.IsWhiteSpace(text.Text[k]))
+        {
+            k--;
+        }
+
+        return k < 0 || text.Text[k] is '.' or '!' or '?' or ':' or '\n';
+    }
 
     private bool IsBlocked(TokenizedText text, int ti, ReadOnlySpan<char> s) => IsVetoed(s) || IsStreet(text, ti, s);
 

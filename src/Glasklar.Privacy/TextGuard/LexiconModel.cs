@@ -57,7 +57,8 @@ internal sealed record LexEntry(
     IReadOnlyList<string> Unless,
     IReadOnlyList<string> Needs,
     string? Suggest,
-    bool Fuzzy);
+    bool Fuzzy,
+    bool LowerCaseOnly = false);
 
 /// <summary>A word sequence ("hört … schlecht") with at most <see cref="Gap"/> other words between elements.</summary>
 internal sealed record Phrase(

@@ -1,6 +1,9 @@
 namespace Glasklar.Privacy.TextGuard;
 
-/// <summary>Parses lexicon and phrase lines. Options: <c>unless=ctx,…</c>, <c>needs=ctx,…</c>, <c>suggest=key</c>, <c>nofuzzy</c>.</summary>
+/// <summary>
+/// Parses lexicon and phrase lines. Options: <c>unless=ctx,…</c>, <c>needs=ctx,…</c>, <c>suggest=key</c>, <c>nofuzzy</c>,
+/// <c>lowercase</c> (only a lower-case word counts, e.g. the adjective "gläubiger" but not the noun "Gläubiger").
+/// </summary>
 internal static class LexiconParser
 {
     /// <summary>
@@ -32,7 +35,7 @@ internal static class LexiconParser
             }
 
             var options = Options(parts.Skip(1));
-            yield return new LexEntry(category, StemPattern.Parse(parts[0]), options.Unless, options.Needs, options.Suggest, fuzzy && !options.NoFuzzy);
+            yield return new LexEntry(category, StemPattern.Parse(parts[0]), options.Unless, options.Needs, options.Suggest, fuzzy && !options.NoFuzzy, options.LowerCase);
         }
     }
 
@@ -58,18 +61,22 @@ internal static class LexiconParser
 
     private static string[] Split(string line) => line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
 
-    private static bool IsOption(string part) => part.Contains('=', StringComparison.Ordinal) && !part.StartsWith('=') || part == "nofuzzy";
+    private static bool IsOption(string part) => part.Contains('=', StringComparison.Ordinal) && !part.StartsWith('=') || part is "nofuzzy" or "lowercase";
 
-    private static (string[] Unless, string[] Needs, string? Suggest, bool NoFuzzy) Options(IEnumerable<string> parts)
+    private static (string[] Unless, string[] Needs, string? Suggest, bool NoFuzzy, bool LowerCase) Options(IEnumerable<string> parts)
     {
         string[] unless = [], needs = [];
         string? suggest = null;
-        var noFuzzy = false;
+        bool noFuzzy = false, lowerCase = false;
         foreach (var part in parts)
         {
             if (part == "nofuzzy")
             {
                 noFuzzy = true;
+            }
+            else if (part == "lowercase")
+            {
+                lowerCase = true;
             }
             else if (part.StartsWith("unless=", StringComparison.Ordinal))
             {
@@ -89,6 +96,6 @@ internal static class LexiconParser
             }
         }
 
-        return (unless, needs, suggest, noFuzzy);
+        return (unless, needs, suggest, noFuzzy, lowerCase);
     }
 }

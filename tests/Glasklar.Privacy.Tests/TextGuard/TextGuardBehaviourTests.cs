@@ -81,6 +81,7 @@ public sealed class TextGuardBehaviourTests
     [InlineData("Demo-Termin für die neue Kalibrierung vereinbart.")]
     [InlineData("Kunde hat eine Kooperation mit der Werkstatt.")]
     [InlineData("Die Abstimmung mit dem Kunden läuft.")]
+    [InlineData("Der Gläubiger hat gemahnt, bitte klären.")]
     public void Glass_car_address_and_insurance_words_raise_no_special_alarm(string text)
     {
         var result = Guard.Check(text);
