@@ -45,6 +45,8 @@ internal sealed class Lexicon
             }
         }
 
+        Compounds = CompoundRule.Parse(files.Get("compounds.tsv"));
+
         foreach (var phrase in LexiconParser.ParsePhrases(files.Get("phrases.tsv")))
         {
             Validate("phrases.tsv", phrase.Category, phrase.Unless, phrase.Needs, phrase.Suggest, suggestionKeys);
@@ -74,6 +76,8 @@ internal sealed class Lexicon
     public List<LexEntry>[] FuzzyBuckets { get; } = [.. Enumerable.Range(0, 26).Select(_ => new List<LexEntry>())];
 
     public IReadOnlyDictionary<string, ContextSet> Contexts { get; }
+
+    public CompoundRule Compounds { get; }
 
     public string[] Vetoes { get; }
 

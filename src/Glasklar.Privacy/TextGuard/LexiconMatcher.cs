@@ -19,7 +19,16 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
 
             var s = text.Norm(ti);
             MatchPhrases(text, ti, s, findings);
-            if (!MatchStems(text, ti, s, findings) && s.Length >= Lexicon.FuzzyMinLength)
+            if (MatchStems(text, ti, s, findings))
+            {
+                continue;
+            }
+
+            if (lexicon.Compounds.Matches(s, lexicon) is { } category && !IsBlocked(text, ti, s))
+            {
+                Add(text, ti, ti, category, null, findings);
+            }
+            else if (s.Length >= Lexicon.FuzzyMinLength)
             {
                 MatchFuzzy(text, ti, s, findings);
             }
@@ -188,8 +197,22 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
 
     private bool ContextPresent(TokenizedText text, int first, int last, ContextSet set)
     {
+        // A hyphenated name counts as one word for the window ("gegenüber dem Sankt-Josef-Krankenhaus"),
+        // and its other parts are context too ("Krankenhaus-Parkausweis").
+        var chainFirst = first;
+        while (chainFirst > 0 && text.Tokens[chainFirst - 1].HyphenToNext)
+        {
+            chainFirst--;
+        }
+
+        var chainLast = last;
+        while (chainLast + 1 < text.Count && text.Tokens[chainLast].HyphenToNext)
+        {
+            chainLast++;
+        }
+
         var clause = text.Tokens[first].Clause;
-        for (var t = first - 1; t >= 0 && t >= first - set.Before && text.Tokens[t].Clause == clause; t--)
+        for (var t = first - 1; t >= 0 && t >= chainFirst - set.Before && text.Tokens[t].Clause == clause; t--)
         {
             if (AnyMatches(set.BeforeWords, text.Norm(t)))
             {
@@ -197,7 +220,7 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
             }
         }
 
-        for (var t = last + 1; t < text.Count && t <= last + set.After && text.Tokens[t].Clause == text.Tokens[last].Clause; t++)
+        for (var t = last + 1; t < text.Count && t <= chainLast + set.After && text.Tokens[t].Clause == text.Tokens[last].Clause; t++)
         {
             if ((set.AfterNumber && t == last + 1 && text.Tokens[t].IsNumber) || AnyMatches(set.AfterWords, text.Norm(t)))
             {

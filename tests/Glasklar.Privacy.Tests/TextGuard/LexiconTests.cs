@@ -15,6 +15,7 @@ public sealed class LexiconTests
         ["contexts.tsv"] = contexts,
         ["iban-lengths.tsv"] = "DE 22",
         ["phrases.tsv"] = "health 1 hört schlecht",
+        ["compounds.tsv"] = "health body blase\nhealth head schwäche",
         ["lexicon-test.tsv"] = lexicon,
     };
 
@@ -42,6 +43,8 @@ public sealed class LexiconTests
         guard.Check("Blindniet lose").Special.ShouldBeFalse();
         guard.Check("Blindenstraße 4").Special.ShouldBeFalse();
         guard.Check("Er hört sehr schlecht").Special.ShouldBeTrue();
+        guard.Check("Er hat eine Blasenschwäche").Special.ShouldBeTrue();
+        guard.Check("Er hat eine Führungsschwäche").Special.ShouldBeFalse();
     }
 
     [Theory]

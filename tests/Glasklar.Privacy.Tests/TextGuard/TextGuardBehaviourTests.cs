@@ -23,6 +23,10 @@ public sealed class TextGuardBehaviourTests
     [InlineData("Kundin ist alkoholkrank.", "alkoholkrank")]
     [InlineData("Der Fahrer war nach dem Unfall traumatisiert.", "traumatisiert")]
     [InlineData("Kunde ist blind.", "blind")]
+    [InlineData("Die Kundin hat eine Blasenschwäche.", "Blasenschwäche")]
+    [InlineData("Nach der Magenspiegelung nicht fahrtüchtig.", "Magenspiegelung")]
+    [InlineData("Kunde hat Nierenversagen.", "Nierenversagen")]
+    [InlineData("Termin verschoben wegen Rückenleiden.", "Rückenleiden")]
     public void Health_data_is_found_in_inflected_compound_and_misspelt_words(string text, string match)
     {
         var result = Guard.Check(text);
@@ -82,6 +86,10 @@ public sealed class TextGuardBehaviourTests
     [InlineData("Kunde hat eine Kooperation mit der Werkstatt.")]
     [InlineData("Die Abstimmung mit dem Kunden läuft.")]
     [InlineData("Der Gläubiger hat gemahnt, bitte klären.")]
+    [InlineData("Kugelgelenkbruch an der Vorderachse, Scheibe separat.")]
+    [InlineData("Rohrbruch in der Garage, Auto wurde nass.")]
+    [InlineData("Kühlkreislaufstörung gemeldet.")]
+    [InlineData("Kunde hat Krankenhaus-Parkausweis hinter der Scheibe.")]
     public void Glass_car_address_and_insurance_words_raise_no_special_alarm(string text)
     {
         var result = Guard.Check(text);
