@@ -1,9 +1,9 @@
 namespace Glasklar.Privacy.TextGuard;
 
 /// <summary>
-/// Finds lexicon stems and phrases in tokenised text. Per word: skip vetoed words and street names,
-/// walk the stem trie from every position (compounds), check the stem's mode and its context rules;
-/// if nothing matched, allow one typing slip against long stems.
+/// Finds lexicon stems and phrases in tokenised text. Per word: walk the stem trie from every
+/// position (compounds), check the stem's mode, vetoes, street names and context rules; if no stem
+/// fitted, try the body-part compound rule, then one typing slip against long health stems.
 /// </summary>
 internal sealed class LexiconMatcher(Lexicon lexicon)
 {
@@ -35,9 +35,11 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
         }
     }
 
+    /// <summary>Returns true if any stem fitted the word, even if a context rule then cancelled it:
+    /// a word we understood ("Arzt" as an occupation) must not be re-read as a typo of another stem.</summary>
     private bool MatchStems(TokenizedText text, int ti, ReadOnlySpan<char> s, List<RawFinding> findings)
     {
-        var hit = false;
+        var fitted = false;
         for (var j = 0; j < s.Length; j++)
         {
             var node = StemTrie<LexEntry>.Root;
@@ -63,6 +65,7 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
                     }
 
                     // Vetoes and street names are checked only once a stem fits: hits are rare, words are many.
+                    fitted = true;
                     if (IsBlocked(text, ti, s))
                     {
                         return true;
@@ -71,13 +74,12 @@ internal sealed class LexiconMatcher(Lexicon lexicon)
                     if ((!entry.LowerCaseOnly || IsLowerCaseUse(text, ti)) && ContextAllows(text, ti, ti, entry.Unless, entry.Needs))
                     {
                         Add(text, ti, ti, entry.Category, entry.Suggest, findings);
-                        hit = true;
                     }
                 }
             }
         }
 
-        return hit;
+        return fitted;
     }
 
     private void MatchFuzzy(TokenizedText text, int ti, ReadOnlySpan<char> s, List<RawFinding> findings)
