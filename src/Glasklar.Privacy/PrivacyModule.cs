@@ -3,6 +3,8 @@ using Glasklar.Privacy.Consent;
 using Glasklar.Privacy.Images;
 using Glasklar.Privacy.Persistence;
 using Glasklar.Privacy.Pseudonyms;
+using Glasklar.Privacy.TextGuard;
+using Glasklar.Privacy.TextGuard.Api;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +21,11 @@ public static class PrivacyModule
         services.AddModuleDbContext<PrivacyDbContext>(PrivacyDbContext.Module);
         services.AddScoped<IConsentLedger, ConsentLedger>();
         services.AddPseudonyms(configuration);
+
+        // Lexicons load once and are immutable afterwards: one shared guard.
+        services.AddSingleton<ITextGuard>(_ => GermanTextGuard.Default);
         return services;
     }
 
-    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder endpoints) => endpoints.MapTextCheck();
 }

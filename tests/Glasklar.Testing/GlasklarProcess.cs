@@ -50,9 +50,23 @@ public sealed class GlasklarProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a CLI verb to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TestDatabase? database, params string[] args)
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TestDatabase? database, params string[] args) =>
+        RunWithInputAsync(null, database, args);
+
+    /// <summary>Runs a CLI verb with the given text on its standard input.</summary>
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunWithInputAsync(string? input, TestDatabase? database, params string[] args)
     {
-        using var process = Process.Start(StartInfo(database, args))!;
+        var info = StartInfo(database, args);
+        info.RedirectStandardInput = true;
+        info.StandardInputEncoding = new System.Text.UTF8Encoding(false);
+        info.StandardOutputEncoding = System.Text.Encoding.UTF8;
+        using var process = Process.Start(info)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Glasklar.Platform.Demo;
 using Glasklar.Platform.Persistence;
 using Glasklar.Privacy.Images;
+using Glasklar.Privacy.TextGuard;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Glasklar.Host.Cli;
@@ -59,6 +60,10 @@ internal static class GlasklarCli
         };
         imageClean.SetAction(result => ImageCleanCli.Run(result.GetValue(imageIn)!, result.GetValue(imageOut)!, Console.Out, Console.Error));
         root.Subcommands.Add(imageClean);
+
+        var textCheck = new Command("text-check", "Prüft Freitexte (eine Notiz je Zeile von der Standardeingabe) auf besondere Kategorien personenbezogener Daten; eine JSON-Zeile je Notiz.");
+        textCheck.SetAction(_ => TextCheckCli.Run(Console.In, Console.Out));
+        root.Subcommands.Add(textCheck);
 
         var version = new Command("version", "Zeigt die Version.");
         version.SetAction(_ =>

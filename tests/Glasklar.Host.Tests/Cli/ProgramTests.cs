@@ -166,12 +166,37 @@ public sealed class CliVerbTests
     }
 
     [Fact]
+    [Trait("Promise", "X3")]
+    public async Task Text_check_reads_notes_from_stdin_and_writes_one_json_line_each()
+    {
+        const string notes = "Kunde ist schwerhörig, bitte laut klingeln.\nSteinschlag auf der Frontscheibe, Fahrerseite.\nRückruf unter 0151 23456789.\n";
+
+        var (exitCode, stdout, stderr) = await GlasklarProcess.RunWithInputAsync(notes, null, "text-check");
+
+        exitCode.ShouldBe(0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        lines.Count.ShouldBe(3);
+        lines[0].GetProperty("text").GetString().ShouldBe("Kunde ist schwerhörig, bitte laut klingeln.");
+        lines[0].GetProperty("special").GetBoolean().ShouldBeTrue();
+        lines[0].GetProperty("categories").EnumerateArray().Select(c => c.GetString()).ShouldContain("health");
+        var finding = lines[0].GetProperty("findings")[0];
+        var start = finding.GetProperty("start").GetInt32();
+        var length = finding.GetProperty("length").GetInt32();
+        "Kunde ist schwerhörig, bitte laut klingeln."[start..(start + length)].ShouldBe(finding.GetProperty("match").GetString());
+        lines[0].GetProperty("suggestion").GetString().ShouldNotBeNullOrWhiteSpace();
+        lines[1].GetProperty("special").GetBoolean().ShouldBeFalse();
+        lines[1].GetProperty("findings").GetArrayLength().ShouldBe(0);
+        lines[2].GetProperty("special").GetBoolean().ShouldBeFalse();
+        lines[2].GetProperty("categories").EnumerateArray().Select(c => c.GetString()).ShouldContain("phone");
+    }
+
+    [Fact]
     public async Task Help_lists_the_verbs_in_German()
     {
         var (exitCode, stdout, _) = await GlasklarProcess.RunAsync(null, "--help");
 
         exitCode.ShouldBe(0);
-        foreach (var verb in new[] { "serve", "migrate", "demo-users", "image-clean", "version" })
+        foreach (var verb in new[] { "serve", "migrate", "demo-users", "image-clean", "text-check", "retention", "audit", "version" })
         {
             stdout.ShouldContain(verb);
         }
