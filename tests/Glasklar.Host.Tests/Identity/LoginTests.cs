@@ -165,6 +165,25 @@ public abstract class LoginTests<TApp>(TApp app) : AppTests<TApp>(app)
         (await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync(Ct)).Intact.ShouldBeTrue();
     }
 
+    [Fact]
+    [Trait("Promise", "X9")]
+    public async Task A_login_journey_leaves_no_name_email_or_ip_in_the_application_log()
+    {
+        var user = Demo(Roles.Customer);
+        var browser = NewBrowser();
+        await browser.GetAsync("/anmelden");
+        await browser.PostAsync("/anmelden", new() { ["email"] = DemoAccounts.Email(user), ["password"] = "nicht-das-passwort-1" });
+        await LogInAsync(browser, user);
+        await browser.GetAsync("/konto");
+        await browser.PostAsync("/abmelden", []);
+
+        var log = string.Join('\n', App.Factory.LogLines);
+        log.ShouldNotContain(DemoAccounts.Email(user));
+        log.ShouldNotContain(user.GivenName);
+        log.ShouldNotContain(user.FamilyName);
+        log.ShouldNotContain(DemoAccounts.Password(user));
+    }
+
     private ManualClock Clock => App.Clock ?? throw new InvalidOperationException("This test needs the clocked fixture.");
 
     private FormClient NewBrowser() => new(App.CreateClient());
