@@ -27,6 +27,8 @@ namespace Glasklar.Platform;
 
 public static class PlatformModule
 {
+    private const string AutoScheme = "glasklar";
+
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GlasklarOptions>().Bind(configuration.GetSection(GlasklarOptions.Section));
@@ -41,8 +43,14 @@ public static class PlatformModule
         // Sessions and authentication (A12, B5): server-side sessions behind a session-only cookie.
         services.AddOptions<LoginSessionOptions>().Bind(configuration.GetSection(LoginSessionOptions.Section));
         services.AddScoped<SessionService>();
-        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        // Browsers: the session cookie. Machine clients: "Authorization: ApiKey …". The header decides.
+        services.AddAuthentication(AutoScheme)
+            .AddPolicyScheme(AutoScheme, AutoScheme, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("ApiKey ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddRouting();
         services.AddAuthorization();
         services.AddSingleton<LoginThrottle>();
