@@ -90,13 +90,20 @@ public sealed class BrowserApp : IAsyncLifetime
         command.Parameters.Add(parameter);
     }
 
-    public async Task<IBrowserContext> NewContextAsync(bool bypassCsp = false) =>
-        await Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = "en-US", // German must come from Glasklar's default, not from the browser
             BypassCSP = bypassCsp,
         });
+
+        // CI shares two cores between the program, Chromium and password hashing: allow for it.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     private static async Task<IReadOnlyList<string>> ReadPageCatalogAsync()
     {
@@ -108,7 +115,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 b.UseSetting(key, value);
             }
         });
-        return PageCatalog.GetPagePaths(factory.Services);
+        return EndpointCatalog.GetPagePaths(factory.Services);
     }
 
     public async ValueTask DisposeAsync()

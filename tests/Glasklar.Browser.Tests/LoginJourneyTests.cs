@@ -21,7 +21,7 @@ public sealed class LoginJourneyTests(BrowserApp app)
         await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoAccounts.Email(user));
         await page.GetByLabel("Passwort").FillAsync(DemoAccounts.Password(user));
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-        await page.WaitForURLAsync("**/anmelden/code");
+        await ExpectUrlAsync(page, "**/anmelden/code");
         await page.GetByLabel("Code").FillAsync(Totp.Code(DemoAccounts.TotpSecret(user), DateTimeOffset.UtcNow));
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
 
@@ -54,7 +54,7 @@ public sealed class LoginJourneyTests(BrowserApp app)
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
         await page.GetByLabel("Passwort").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-        await page.WaitForURLAsync("**/anmelden/einrichten");
+        await ExpectUrlAsync(page, "**/anmelden/einrichten");
 
         var qr = page.Locator("img.qr");
         (await qr.GetAttributeAsync("src"))!.ShouldStartWith("data:image/png;base64,");
@@ -68,5 +68,19 @@ public sealed class LoginJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Weiter" }).ClickAsync();
         await page.WaitForURLAsync("**/konto");
         (await page.Locator("main").InnerTextAsync()).ShouldContain(email);
+    }
+
+    /// <summary>Waits for the next page; on failure says what the page showed instead (its alert text).</summary>
+    private static async Task ExpectUrlAsync(IPage page, string pattern)
+    {
+        try
+        {
+            await page.WaitForURLAsync(pattern);
+        }
+        catch (TimeoutException)
+        {
+            var alert = await page.Locator("[role=alert]").AllInnerTextsAsync();
+            throw new ShouldAssertException($"Erwartet {pattern}, aber die Seite blieb bei {page.Url}: {string.Join(" | ", alert)}");
+        }
     }
 }

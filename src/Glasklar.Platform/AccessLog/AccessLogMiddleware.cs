@@ -1,3 +1,4 @@
+using Glasklar.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -24,7 +25,7 @@ public static class AccessLogMiddleware
                     var clock = context.RequestServices.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
                     queue?.Enqueue(new AccessLogEntry(
                         clock.GetUtcNow().UtcDateTime,
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unbekannt",
+                        context.ClientIp(),
                         context.Request.Headers.UserAgent.ToString(),
                         context.Request.Path.Value ?? "/",
                         context.Response.StatusCode));

@@ -1,5 +1,6 @@
 using Glasklar.Platform.Audit;
 using Glasklar.Platform.Sessions;
+using Glasklar.Platform.Web;
 using Microsoft.AspNetCore.Http;
 
 namespace Glasklar.Platform.Accounts;
@@ -18,7 +19,7 @@ public sealed class LoginCompletion(SessionService sessions, AuditLog audit)
         var token = await sessions.StartAsync(user, ClientSummary.From(context.Request.Headers.UserAgent.ToString()), cancellationToken);
         SessionAuthenticationHandler.WriteCookie(context.Response, token);
         PendingLoginCookie.Delete(context.Response);
-        var ip = context.Connection.RemoteIpAddress?.ToString();
+        var ip = context.ClientIp();
         await audit.AppendAsync(AuditActions.Login, user.Id, user.OrganisationId, ip, [], cancellationToken);
         await audit.RecordTransactionAsync(user.Id, AuditActions.Login, ip, cancellationToken);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Glasklar.Platform.Audit;
 using Glasklar.Platform.Sessions;
+using Glasklar.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,7 +20,7 @@ public sealed class AbmeldenModel(SessionService sessions, AuditLog audit) : Pag
         {
             await sessions.EndAsync(sessionId, cancellationToken);
             var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-            var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+            var ip = HttpContext.ClientIp();
             await audit.AppendAsync(AuditActions.Logout, userId, null, ip, [], cancellationToken);
             await audit.RecordTransactionAsync(userId, AuditActions.Logout, ip, cancellationToken);
         }

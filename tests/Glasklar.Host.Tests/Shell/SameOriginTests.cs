@@ -18,7 +18,7 @@ public abstract partial class SameOriginTests<TApp>(TApp app) : AppTests<TApp>(a
     [Trait("Promise", "B12")]
     public async Task No_page_references_a_url_of_another_origin()
     {
-        var pages = PageCatalog.GetPagePaths(App.Factory.Services);
+        var pages = EndpointCatalog.GetPagePaths(App.Factory.Services);
         pages.ShouldContain("/");
         pages.ShouldContain("/datenschutz");
         pages.ShouldContain("/impressum");

@@ -1,4 +1,5 @@
 using Glasklar.Platform.Accounts;
+using Glasklar.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,7 +19,7 @@ public sealed class CodeModel(AccountService accounts, PendingLoginCookie pendin
             return Redirect("/anmelden");
         }
 
-        var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unbekannt";
+        var ip = HttpContext.ClientIp();
         // Six digits: the app's code. Anything longer: one of the recovery codes (xxxx-xxxx-xx).
         var digits = (code ?? "").Replace(" ", "", StringComparison.Ordinal);
         var result = digits.Length > 6 && !digits.All(char.IsAsciiDigit)

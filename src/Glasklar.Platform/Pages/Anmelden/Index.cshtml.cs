@@ -1,5 +1,6 @@
 using Glasklar.Platform.Accounts;
 using Glasklar.Platform.Audit;
+using Glasklar.Platform.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +28,7 @@ public sealed class IndexModel(AccountService accounts, PendingLoginCookie pendi
             return Page();
         }
 
-        var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unbekannt";
+        var ip = HttpContext.ClientIp();
         var check = await accounts.CheckPasswordAsync(email, password, ip, cancellationToken);
         if (check.RetryAfter > TimeSpan.Zero)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Glasklar.Platform.Accounts;
 using Glasklar.Platform.Audit;
 using Glasklar.Platform.Sessions;
+using Glasklar.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,7 +32,7 @@ public sealed class IndexModel(AccountService accounts, SessionService sessions,
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         if (sessionId is not null && await sessions.EndOwnAsync(userId, sessionId, cancellationToken))
         {
-            await audit.RecordTransactionAsync(userId, AuditActions.SessionEnded, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+            await audit.RecordTransactionAsync(userId, AuditActions.SessionEnded, HttpContext.ClientIp(), cancellationToken);
         }
 
         return sessionId == CurrentSessionId ? Redirect("/") : RedirectToPage();
