@@ -15,6 +15,7 @@ public sealed class LoginThrottle(TimeProvider clock)
     private const int FreeAttemptsPerAddress = 20;
     private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan Forget = TimeSpan.FromHours(1);
+    private const int PruneThreshold = 10_000;
 
     private readonly ConcurrentDictionary<string, (int Failures, DateTime LastFailureUtc)> _failures = new();
 
@@ -43,11 +44,30 @@ public sealed class LoginThrottle(TimeProvider clock)
     public void RecordFailure(string account, string ip)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        if (_failures.Count > PruneThreshold)
+        {
+            Prune(now);
+        }
+
         foreach (var key in Keys(account, ip))
         {
             _failures.AddOrUpdate(key, (1, now), (_, e) => (now - e.LastFailureUtc < Forget ? e.Failures + 1 : 1, now));
         }
     }
+
+    /// <summary>Entries older than an hour count for nothing; dropping them keeps an attack with random names from growing memory.</summary>
+    internal void Prune(DateTime now)
+    {
+        foreach (var (key, entry) in _failures)
+        {
+            if (now - entry.LastFailureUtc >= Forget)
+            {
+                _failures.TryRemove(key, out _);
+            }
+        }
+    }
+
+    internal int Count => _failures.Count;
 
     public void RecordSuccess(string account) => _failures.TryRemove("a:" + account, out _);
 

@@ -36,11 +36,7 @@ public abstract class SharedTransactionTests(string provider)
             stored.ShouldBeTrue();
         }
 
-        await using (var scope = services.CreateAsyncScope())
-        {
-            (await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Organisations.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
-            (await scope.ServiceProvider.GetRequiredService<NotesDbContext>().Notes.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
-        }
+        (await CountsAsync(services)).ShouldBe((0, 0));
     }
 
     [Fact]
@@ -67,11 +63,7 @@ public abstract class SharedTransactionTests(string provider)
             }, TestContext.Current.CancellationToken);
         }
 
-        await using (var scope = services.CreateAsyncScope())
-        {
-            (await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Organisations.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
-            (await scope.ServiceProvider.GetRequiredService<NotesDbContext>().Notes.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
-        }
+        (await CountsAsync(services)).ShouldBe((1, 1));
     }
 
     [Fact]
@@ -92,10 +84,16 @@ public abstract class SharedTransactionTests(string provider)
             }, TestContext.Current.CancellationToken));
         }
 
-        await using (var scope = services.CreateAsyncScope())
-        {
-            (await scope.ServiceProvider.GetRequiredService<NotesDbContext>().Notes.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
-        }
+        (await CountsAsync(services)).ShouldBe((0, 0));
+    }
+
+    /// <summary>Rows as seen from a fresh scope, after the transaction is over: (organisations, notes).</summary>
+    private static async Task<(int Organisations, int Notes)> CountsAsync(ServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var ct = TestContext.Current.CancellationToken;
+        return (await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Organisations.CountAsync(ct),
+            await scope.ServiceProvider.GetRequiredService<NotesDbContext>().Notes.CountAsync(ct));
     }
 
     private static async Task<ServiceProvider> StartAsync(TestDatabase database)
