@@ -6,6 +6,8 @@ using Glasklar.Platform.Logging;
 using Glasklar.Platform.Navigation;
 using Glasklar.Platform.Web;
 using Glasklar.Privacy;
+using Glasklar.Referrals;
+using Glasklar.Telematics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.FileProviders;
@@ -44,6 +46,8 @@ internal static class GlasklarWebApp
         var services = builder.Services;
         services.AddPlatform(builder.Configuration);
         services.AddPrivacy(builder.Configuration);
+        services.AddReferrals(builder.Configuration);
+        services.AddTelematics(builder.Configuration);
         services.AddGlasklarWeb();
         services.AddNavigationItem(new NavigationItem("Start", "/", 0));
 
@@ -78,6 +82,8 @@ internal static class GlasklarWebApp
 
         app.MapPlatform();
         app.MapPrivacy();
+        app.MapReferrals();
+        app.MapTelematics();
         app.MapGlasklarApi();
         app.MapRazorPages();
 

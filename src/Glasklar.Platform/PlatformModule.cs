@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -73,6 +74,7 @@ public static class PlatformModule
         services.AddSingleton<AccessLogQueue>();
         services.AddHostedService<AccessLogWriter>();
         services.AddScoped<IRetentionRule, AccessLogRetention>();
+        services.TryAddScoped<ILegalHolds, NoLegalHolds>();
         services.AddSingleton<RetentionRunner>();
         services.AddHostedService<DailyRetentionJob>();
         services.AddDataProtection().SetApplicationName("glasklar");

@@ -21,11 +21,12 @@ public sealed class AccessLogOptions
 /// </summary>
 internal sealed partial class AccessLogRetention(PlatformDbContext db, IOptions<AccessLogOptions> options) : IRetentionRule
 {
-    public string Category => "Zugriffsprotokoll (technische Nutzungsdaten)";
+    public RetentionPolicy Policy => new("Zugriffsprotokoll (technische Nutzungsdaten)",
+        TimeSpan.FromDays(options.Value.RetentionDays), "Zeitpunkt des Zugriffs", RetentionAction.Delete);
 
-    public async Task<RetentionOutcome> ApplyAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<RetentionOutcome> ApplyAsync(RetentionContext context, CancellationToken cancellationToken)
     {
-        var cutoff = nowUtc.AddDays(-options.Value.RetentionDays);
+        var cutoff = context.NowUtc.AddDays(-options.Value.RetentionDays);
         var deleted = 0;
         while (true)
         {
@@ -55,7 +56,7 @@ internal sealed partial class AccessLogRetention(PlatformDbContext db, IOptions<
             deleted += await db.AccessLog.Where(a => a.OccurredUtc < cutoff && a.Id <= maxId).ExecuteDeleteAsync(cancellationToken);
         }
 
-        return new RetentionOutcome(Category, deleted, 0, 0);
+        return new RetentionOutcome(Policy.Category, deleted, 0, 0);
     }
 
     private static DateTime TruncateToHour(DateTime utc) => new(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, DateTimeKind.Utc);

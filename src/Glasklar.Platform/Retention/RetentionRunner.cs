@@ -11,9 +11,10 @@ public sealed class RetentionRunner(IServiceScopeFactory scopes, TimeProvider cl
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Persistence.DbSession>().Tenant = Tenancy.TenantScope.AllTenants("Aufbewahrungsfristen");
         var report = new List<RetentionOutcome>();
+        var context = new RetentionContext(now, scope.ServiceProvider.GetRequiredService<ILegalHolds>());
         foreach (var rule in scope.ServiceProvider.GetServices<IRetentionRule>())
         {
-            report.Add(await rule.ApplyAsync(now, cancellationToken));
+            report.Add(await rule.ApplyAsync(context, cancellationToken));
         }
 
         return report;
