@@ -75,11 +75,14 @@ public abstract class AccountSettingsTests<TApp>(TApp app) : AppTests<TApp>(app)
     }
 
     [Fact]
+    [Trait("Promise", "A12")]
     public async Task The_re_authentication_belongs_to_its_session_only()
     {
         var (browser, account) = await LoggedInAsync();
         await AccountJourney.ReauthenticateAsync(browser, account.Password, account.Secret, Clock, "/konto/telefon");
         var proof = browser.Cookies[Reauthentication.CookieName];
+        var setCookie = browser.LastSetCookies.Single(c => c.StartsWith(Reauthentication.CookieName + "=", StringComparison.Ordinal));
+        setCookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).Order().ShouldBe(["httponly", "path=/", "samesite=strict", "secure"]);
 
         var other = NewBrowser();
         Clock.Advance(TimeSpan.FromSeconds(30));

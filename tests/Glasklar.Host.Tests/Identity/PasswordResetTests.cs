@@ -17,6 +17,7 @@ public abstract class PasswordResetTests<TApp>(TApp app) : AppTests<TApp>(app)
     private const string NewPassword = "mein neuer Wintermantel ist blau";
 
     [Fact]
+    [Trait("Promise", "B5")]
     [Trait("Promise", "B7")]
     [Trait("Promise", "B11")]
     [Trait("Promise", "X9")]
@@ -127,7 +128,6 @@ public abstract class PasswordResetTests<TApp>(TApp app) : AppTests<TApp>(app)
     }
 
     [Fact]
-    [Trait("Promise", "B5")]
     public async Task The_token_is_stored_only_as_a_hash()
     {
         var account = await TestAccounts.CreateAsync(App.Factory.Services);
