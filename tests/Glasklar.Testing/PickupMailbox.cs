@@ -24,7 +24,8 @@ public static partial class PickupMailbox
             return [];
         }
 
-        return [.. Directory.EnumerateFiles(directory, "*.eml").Order(StringComparer.Ordinal)
+        return [.. Directory.EnumerateFiles(directory, "*.eml")
+            .OrderBy(File.GetLastWriteTimeUtc).ThenBy(f => f, StringComparer.Ordinal)
             .Select(Read)
             .Where(m => m.To.Equals(recipient, StringComparison.OrdinalIgnoreCase))];
     }
