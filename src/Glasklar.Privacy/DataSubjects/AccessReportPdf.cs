@@ -142,6 +142,8 @@ internal sealed class EmbeddedFonts : IFontResolver
     {
         lock (Gate)
         {
+            // PDFsharp 6.5 makes the program choose its licence: the free one is the AGPL (ADR 0010).
+            PdfSharp.PdfSharpLicense.SetAgplLicense();
             if (GlobalFontSettings.FontResolver is not EmbeddedFonts)
             {
                 GlobalFontSettings.FontResolver = new EmbeddedFonts();
