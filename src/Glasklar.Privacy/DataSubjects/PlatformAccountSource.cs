@@ -35,6 +35,15 @@ internal sealed class PlatformAccountSource(PlatformDbContext db, ILegalHoldRegi
         var user = await FindAsync(subject, cancellationToken);
         if (user is null)
         {
+            // An erased account: what is still kept about it (the audit entries) is still disclosed.
+            if (subject.UserId is { } erased)
+            {
+                await foreach (var datum in AuditAsync(erased, cancellationToken))
+                {
+                    yield return datum;
+                }
+            }
+
             yield break;
         }
 
@@ -74,16 +83,9 @@ internal sealed class PlatformAccountSource(PlatformDbContext db, ILegalHoldRegi
             yield return new PersonalDatum(PlatformSubjects.AuditCategory, "last-transaction", "IP-Adresse", last.IpAddress, provenance);
         }
 
-        var audit = db.AuditLog.AsNoTracking().Where(a => a.UserId == user.Id).OrderBy(a => a.Sequence).AsAsyncEnumerable();
-        await foreach (var entry in audit.WithCancellation(cancellationToken))
+        await foreach (var datum in AuditAsync(user.Id, cancellationToken))
         {
-            var provenance = new Provenance(Module, "Revisionsprotokoll", entry.UserId, entry.OrganisationId, Utc(entry.OccurredUtc));
-            var auditRecord = $"audit:{entry.Sequence}";
-            yield return new PersonalDatum(PlatformSubjects.AuditCategory, auditRecord, "Aktion", entry.Action, provenance);
-            if (entry.IpAddress is not null)
-            {
-                yield return new PersonalDatum(PlatformSubjects.AuditCategory, auditRecord, "IP-Adresse", entry.IpAddress, provenance);
-            }
+            yield return datum;
         }
 
         if (await restrictions.RestrictedSinceAsync(record, cancellationToken) is { } since)
@@ -144,6 +146,21 @@ internal sealed class PlatformAccountSource(PlatformDbContext db, ILegalHoldRegi
     {
         var user = await FindAsync(subject, cancellationToken);
         return user is null ? 0 : await restrictions.SetAsync(PlatformSubjects.User(user.Id), restricted, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<PersonalDatum> AuditAsync(Guid userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var audit = db.AuditLog.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Sequence).AsAsyncEnumerable();
+        await foreach (var entry in audit.WithCancellation(cancellationToken))
+        {
+            var provenance = new Provenance(Module, "Revisionsprotokoll", entry.UserId, entry.OrganisationId, Utc(entry.OccurredUtc));
+            var auditRecord = $"audit:{entry.Sequence}";
+            yield return new PersonalDatum(PlatformSubjects.AuditCategory, auditRecord, "Aktion", entry.Action, provenance);
+            if (entry.IpAddress is not null)
+            {
+                yield return new PersonalDatum(PlatformSubjects.AuditCategory, auditRecord, "IP-Adresse", entry.IpAddress, provenance);
+            }
+        }
     }
 
     private async Task<User?> FindAsync(DataSubject subject, CancellationToken cancellationToken, bool tracked = false)
