@@ -39,6 +39,7 @@ public abstract class LegalHoldRegisterTests(string provider) : DataSubjectTestB
     }
 
     [Theory]
+    [Trait("Promise", "X1")]
     [InlineData("Max Mustermann", "*", "Rechtsstreit", 30, "subjectRef")]
     [InlineData("max@example.org", "*", "Rechtsstreit", 30, "subjectRef")]
     [InlineData("user:1", "", "Rechtsstreit", 30, "category")]
