@@ -103,6 +103,11 @@ internal sealed class SubjectRequestService(PrivacyDbContext db, PlatformDbConte
             var userId = await platform.Users.AsNoTracking().Where(u => u.Email == email).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken);
             subject = subject with { UserId = userId };
         }
+        else if (subject.UserId is { } id && subject.Email is null)
+        {
+            // The person filed signed in: the queue shows the account's e-mail address, not just an id.
+            subject = subject with { Email = await platform.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken) };
+        }
 
         var request = new SubjectRequest(Guid.NewGuid(), filing.Kind!.Value, subject, Trimmed(filing.Details), clock.GetUtcNow().UtcDateTime,
             filing.FiledByUserId, filing.FiledByOrganisationId, filing.OnBehalf, filing.OnBehalf ? Trimmed(filing.IdentityCheck) : "angemeldet (eigenes Konto)");
