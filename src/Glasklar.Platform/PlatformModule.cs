@@ -90,6 +90,7 @@ public static class PlatformModule
         services.AddScoped<IRetentionRule, AccessLogRetention>();
         services.TryAddScoped<ILegalHolds, NoLegalHolds>();
         services.AddSingleton<RetentionRunner>();
+        services.AddScoped<JobLeases>();
         services.AddHostedService<DailyRetentionJob>();
         services.AddDataProtection().SetApplicationName("glasklar");
 
