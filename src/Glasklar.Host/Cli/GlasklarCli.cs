@@ -65,6 +65,13 @@ internal static class GlasklarCli
         textCheck.SetAction(_ => TextCheckCli.Run(Console.In, Console.Out));
         root.Subcommands.Add(textCheck);
 
+        var decode = new Command("decode", "Dekodiert Gerätedaten zur Diagnose.");
+        var teltonikaHex = new Argument<string>("HEX") { Description = "Ein ganzes AVL-Paket (Codec 8 oder 8 Extended) als Hex, von der Präambel bis zur CRC" };
+        var decodeTeltonika = new Command("teltonika", "Gibt ein Teltonika-AVL-Paket als JSON aus; Exit 2 mit Begründung, wenn es fehlerhaft ist.") { teltonikaHex };
+        decodeTeltonika.SetAction(result => Glasklar.Telematics.Protocols.Teltonika.TeltonikaDecodeCli.Run(result.GetValue(teltonikaHex)!, Console.Out, Console.Error));
+        decode.Subcommands.Add(decodeTeltonika);
+        root.Subcommands.Add(decode);
+
         var version = new Command("version", "Zeigt die Version.");
         version.SetAction(_ =>
         {
