@@ -72,6 +72,16 @@ internal static class GlasklarCli
         decode.Subcommands.Add(decodeTeltonika);
         root.Subcommands.Add(decode);
 
+        var osmFile = new Argument<string>("DATEI") { Description = "OpenStreetMap-XML (.osm oder .osm.gz)" };
+        var importMap = new Command("import-map", "Baut aus OpenStreetMap-Daten den Straßenindex (Straßentyp, Tempolimit) für die Telematik.") { osmFile };
+        importMap.TreatUnmatchedTokensAsErrors = false;
+        importMap.SetAction(result =>
+        {
+            using var app = GlasklarWebApp.Build(ForwardedArgs(result, null));
+            return Glasklar.Telematics.Map.MapImportCli.Run(result.GetValue(osmFile)!, app.Services, Console.Out, Console.Error);
+        });
+        root.Subcommands.Add(importMap);
+
         var version = new Command("version", "Zeigt die Version.");
         version.SetAction(_ =>
         {
