@@ -76,7 +76,7 @@ internal sealed class PositionWriter
             p[12].Value = (object?)road?.Limit.Kmh ?? DBNull.Value;
             p[13].Value = road?.Limit.Unlimited == true ? 1 : 0;
             p[14].Value = (object?)road?.Limit.AdvisoryKmh ?? DBNull.Value;
-            p[15].Value = Attributes(r);
+            p[15].Value = (object?)Attributes(r) ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
