@@ -1,4 +1,6 @@
+using Glasklar.Platform.Demo;
 using Glasklar.Platform.Persistence;
+using Glasklar.Telematics.Demo;
 using Glasklar.Telematics.Api;
 using Glasklar.Telematics.Contracts;
 using Glasklar.Telematics.Ingestion;
@@ -30,6 +32,8 @@ public static class TelematicsModule
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<PositionIntake>();
         services.AddHostedService<RoadMapLoader>();
+        services.AddScoped<IDemoDataSeeder, TelematicsDemo>();
+        services.AddSingleton<IDemoAccountSource, TelematicsDemo>();
         services.AddSingleton<TeltonikaServer>();
         services.AddHostedService(sp => sp.GetRequiredService<TeltonikaServer>());
         services.AddSingleton<OsmAndServer>();

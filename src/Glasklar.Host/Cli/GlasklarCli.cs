@@ -82,6 +82,14 @@ internal static class GlasklarCli
         });
         root.Subcommands.Add(importMap);
 
+        var simImei = new Option<string>("--imei") { Description = "IMEI einer aktiven Box (Standard: erste Demo-Box)", DefaultValueFactory = _ => "350000000000017" };
+        var simHost = new Option<string>("--host") { Description = "Adresse des Teltonika-Empfangs", DefaultValueFactory = _ => "127.0.0.1" };
+        var simPort = new Option<int>("--port") { Description = "Port des Teltonika-Empfangs", DefaultValueFactory = _ => 5027 };
+        var simTrips = new Option<int>("--trips") { Description = "Anzahl der Fahrten", DefaultValueFactory = _ => 1 };
+        var simulate = new Command("simulate", "Fährt mit einer Box Demo-Fahrten über das echte Teltonika-Protokoll (TCP) gegen ein laufendes Glasklar.") { simImei, simHost, simPort, simTrips };
+        simulate.SetAction((result, ct) => Glasklar.Telematics.Demo.SimulatorCli.RunAsync(result.GetValue(simImei)!, result.GetValue(simHost)!, result.GetValue(simPort), result.GetValue(simTrips), Console.Out, Console.Error, ct));
+        root.Subcommands.Add(simulate);
+
         var version = new Command("version", "Zeigt die Version.");
         version.SetAction(_ =>
         {
