@@ -1,6 +1,9 @@
 using Glasklar.Platform.Demo;
 using Glasklar.Platform.Persistence;
 using Glasklar.Telematics.Demo;
+using Glasklar.Telematics.Privacy;
+using Glasklar.Platform.Retention;
+using Glasklar.Privacy.DataSubjects;
 using Glasklar.Telematics.Api;
 using Glasklar.Telematics.Contracts;
 using Glasklar.Telematics.Ingestion;
@@ -33,6 +36,9 @@ public static class TelematicsModule
         services.AddSingleton<PositionIntake>();
         services.AddHostedService<RoadMapLoader>();
         services.AddScoped<IDemoDataSeeder, TelematicsDemo>();
+        services.AddScoped<TelematicsData>();
+        services.AddScoped<IRetentionRule, TelematicsRetention>();
+        services.AddScoped<IPersonalDataSource, TelematicsPersonalData>();
         services.AddSingleton<IDemoAccountSource, TelematicsDemo>();
         services.AddSingleton<TeltonikaServer>();
         services.AddHostedService(sp => sp.GetRequiredService<TeltonikaServer>());
