@@ -1,15 +1,15 @@
 using Glasklar.Platform.Demo;
 using Glasklar.Platform.Persistence;
-using Glasklar.Telematics.Demo;
-using Glasklar.Telematics.Privacy;
 using Glasklar.Platform.Retention;
 using Glasklar.Privacy.DataSubjects;
 using Glasklar.Telematics.Api;
 using Glasklar.Telematics.Contracts;
+using Glasklar.Telematics.Demo;
 using Glasklar.Telematics.Ingestion;
 using Glasklar.Telematics.Listeners;
 using Glasklar.Telematics.Map;
 using Glasklar.Telematics.Persistence;
+using Glasklar.Telematics.Privacy;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
