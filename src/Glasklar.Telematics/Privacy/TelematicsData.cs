@@ -86,6 +86,31 @@ internal sealed class TelematicsData(DbSession session, TelematicsDbContext db)
         }
     }
 
+    /// <summary>The newest stored position of a box (for the customer's current driving data).</summary>
+    public async Task<(DateTime GpsTimeUtc, double Latitude, double Longitude, double? BatteryVoltage)?> LastPositionAsync(Guid boxId, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(
+            $"SELECT \"GpsTimeMs\", \"Latitude\", \"Longitude\", \"Attributes\" FROM {PositionTable.Name(Postgres)} WHERE \"BoxId\" = {Param()} ORDER BY \"GpsTimeMs\" DESC LIMIT 1",
+            cancellationToken, BoxParameter(boxId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        double? battery = null;
+        if (!reader.IsDBNull(3))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(reader.GetString(3));
+            if (json.RootElement.TryGetProperty("batteryVoltage", out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number)
+            {
+                battery = v.GetDouble();
+            }
+        }
+
+        return (DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)).UtcDateTime, reader.GetDouble(1), reader.GetDouble(2), battery);
+    }
+
     private string Param(int index = 0) => Postgres ? $"@p{index}" : $"$p{index}";
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values)

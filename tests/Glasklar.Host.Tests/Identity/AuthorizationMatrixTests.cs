@@ -32,6 +32,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : AppTests<TApp>(
         ["/health/ready"] = Everyone(),
         ["/openapi/v1.json"] = Everyone(),
         ["/api/v1/version"] = Everyone(),
+        ["/telematik"] = [Roles.Customer],
     };
 
     [Fact]
