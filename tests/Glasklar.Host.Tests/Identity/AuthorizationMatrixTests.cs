@@ -56,6 +56,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : AppTests<TApp>(
         ["/datenschutz/anfragen/00000000-0000-4000-8000-00000000abcd/auskunft.html"] = [Roles.DataProtectionOfficer],
         ["/datenschutz/anfragen/00000000-0000-4000-8000-00000000abcd/auskunft.pdf"] = [Roles.DataProtectionOfficer],
         ["/datenschutz/aufbewahrung"] = [Roles.DataProtectionOfficer],
+        ["/telematik"] = [Roles.Customer],
     };
 
     [Fact]
