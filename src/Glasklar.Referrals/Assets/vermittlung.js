@@ -6,7 +6,7 @@
   function gate(form) {
     var consent = form.querySelector("[data-consent]");
     if (!consent) { return; }
-    var fields = form.querySelectorAll("[data-optional]");
+    var fields = form.querySelectorAll("[data-kind=optional]");
     var note = form.querySelector("[data-consent-note]");
     function apply() {
       for (var i = 0; i < fields.length; i++) {
