@@ -17,6 +17,7 @@ public sealed partial class ReferralJourneyTests(BrowserApp app)
     [Trait("Promise", "A6")]
     [Trait("Promise", "A8")]
     [Trait("Promise", "A15")]
+    [Trait("Promise", "A12")]
     public async Task Komplettvermittlung_gates_optional_fields_by_consent_and_warns_while_typing()
     {
         await using var context = await app.NewContextAsync();
@@ -51,6 +52,7 @@ public sealed partial class ReferralJourneyTests(BrowserApp app)
         facts.ShouldContain("Erika");
         facts.ShouldContain("Steinschlag");
         facts.ShouldContain("Bitte laut und deutlich klingeln.");
+        (await context.CookiesAsync()).ShouldAllBe(c => c.Expires == -1); // session cookies only
     }
 
     [Fact]

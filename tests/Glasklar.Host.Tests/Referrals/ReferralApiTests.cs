@@ -243,6 +243,41 @@ public abstract class ReferralApiTests<TApp>(TApp app) : AppTests<TApp>(app)
         document.ShouldContain("\"/api/v1/referrals/{id}/messages\"");
     }
 
+    [Fact]
+    [Trait("Promise", "A11")]
+    [Trait("Promise", "X9")]
+    public async Task A_submission_is_in_the_access_log_by_path_and_status_only_and_no_log_line_names_the_policyholder()
+    {
+        var body = Minimal();
+        body["surname"] = "Protokollvermeider";
+        body["licencePlate"] = "KI-PV 917";
+        body["policyNumber"] = "LOG-99172";
+        using var client = App.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        var agent = "ReferralLogTest/" + Guid.NewGuid().ToString("N")[..8];
+        request.Headers.UserAgent.ParseAdd(agent);
+        (await SessionAsync(App, AgentNorth)).Apply(request);
+        (await client.SendAsync(request, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        Glasklar.Platform.AccessLog.AccessLogEntry? entry = null;
+        for (var i = 0; i < 100 && entry is null; i++)
+        {
+            await using var scope = App.Factory.Services.CreateAsyncScope();
+            entry = await scope.ServiceProvider.GetRequiredService<Glasklar.Platform.Persistence.PlatformDbContext>().AccessLog.AsNoTracking()
+                .FirstOrDefaultAsync(a => a.UserAgent == agent, Ct);
+            if (entry is null)
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+
+        entry.ShouldNotBeNull();
+        entry.Path.ShouldBe("/api/v1/referrals");
+        entry.Status.ShouldBe(201);
+        App.Factory.LogLines.ShouldNotContain(l => l.Contains("Protokollvermeider", StringComparison.Ordinal)
+            || l.Contains("KI-PV", StringComparison.Ordinal) || l.Contains("99172", StringComparison.Ordinal));
+    }
+
     internal static MultipartFormDataContent PhotoContent(byte[] bytes, string name = "schaden.jpg")
     {
         var content = new MultipartFormDataContent();
