@@ -48,7 +48,28 @@ internal sealed class ReferralService(
         var referral = new Referral(Guid.CreateVersion7(), caller.OrganisationId, caller.UserId, valid.Mode, ServiceNumberOf(caller.OrganisationId),
             now, valid.Mandatory, valid.Optional, options.Value.ConsentTextVersion);
         var scope = valid.Optional.PresentFields();
-        return await session.InTransactionAsync(async ct =>
+
+        // SQLite has one writer at a time; waiting here in order is far cheaper than its busy-retry sleeps (ADR 0015).
+        var gate = session.Provider == DatabaseProvider.Sqlite ? SqliteWriteGate : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            return await StoreAsync(caller, referral, scope, cancellationToken);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim SqliteWriteGate = new(1, 1);
+
+    private Task<SubmitResult> StoreAsync(Caller caller, Referral referral, IReadOnlyList<string> scope, CancellationToken cancellationToken) =>
+        session.InTransactionAsync(async ct =>
         {
             db.Referrals.Add(referral);
             await db.SaveChangesAsync(ct);
@@ -66,7 +87,6 @@ internal sealed class ReferralService(
 
             return (true, new SubmitResult(referral, null));
         }, cancellationToken);
-    }
 
     /// <summary>
     /// The referrals the caller may see. Agencies: their own (the central tenant filter). The repair network
