@@ -76,6 +76,7 @@ public static class PlatformModule
         services.AddScoped<IRetentionRule, AccessLogRetention>();
         services.TryAddScoped<ILegalHolds, NoLegalHolds>();
         services.AddSingleton<RetentionRunner>();
+        services.AddScoped<JobLeases>();
         services.AddHostedService<DailyRetentionJob>();
         services.AddDataProtection().SetApplicationName("glasklar");
 

@@ -130,5 +130,7 @@ internal static class PlatformModel
             e.HasKey(s => new { s.HourUtc, s.Area });
             e.Property(s => s.Area).HasMaxLength(40);
         });
+
+        Retention.JobLease.Configure(modelBuilder, table);
     }
 }

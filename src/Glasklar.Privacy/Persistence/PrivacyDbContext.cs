@@ -1,5 +1,7 @@
 using Glasklar.Platform.Persistence;
 using Glasklar.Privacy.Consent;
+using Glasklar.Privacy.DataSubjects;
+using Glasklar.Privacy.Retention;
 using Microsoft.EntityFrameworkCore;
 
 namespace Glasklar.Privacy.Persistence;
@@ -16,8 +18,15 @@ internal sealed class PrivacyDbContext(DbContextOptions<PrivacyDbContext> option
 
     public DbSet<ConsentErasurePermit> ConsentErasurePermits => Set<ConsentErasurePermit>();
 
+    public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
+
+    public DbSet<SubjectRequest> SubjectRequests => Set<SubjectRequest>();
+
+    public DbSet<ProcessingRestriction> Restrictions => Set<ProcessingRestriction>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        DataSubjectModel.Configure(modelBuilder, Table);
         modelBuilder.Entity<ConsentRecord>(e =>
         {
             e.ToTable(Table("consent_records"));

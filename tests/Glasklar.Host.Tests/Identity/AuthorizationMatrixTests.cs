@@ -48,6 +48,19 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : AppTests<TApp>(
         ["/api/v1/referrals/00000000-0000-4000-8000-00000000abcd/photos"] = [Roles.Agent, Roles.AgencyAdmin, Roles.RepairNetworkClerk],
         ["/api/v1/referrals/00000000-0000-4000-8000-00000000abcd/photos/00000000-0000-4000-8000-00000000abcd"] = [Roles.Agent, Roles.AgencyAdmin, Roles.RepairNetworkClerk],
         ["/api/v1/referrals/00000000-0000-4000-8000-00000000abcd/messages"] = [Roles.Agent, Roles.AgencyAdmin, Roles.RepairNetworkClerk],
+
+        // Privacy core: "Meine Daten" for everyone signed in; the DPO's queue, reports and retention page.
+        ["/konto/daten"] = [.. Roles.All],
+        ["/konto/daten/auskunft.json"] = [.. Roles.All],
+        ["/konto/daten/auskunft.html"] = [.. Roles.All],
+        ["/konto/daten/auskunft.pdf"] = [.. Roles.All],
+        ["/datenschutz/anfragen"] = [Roles.DataProtectionOfficer],
+        ["/datenschutz/anfragen/neu"] = [Roles.DataProtectionOfficer, Roles.CustomerServiceAgent],
+        ["/datenschutz/anfragen/00000000-0000-4000-8000-00000000abcd"] = [Roles.DataProtectionOfficer],
+        ["/datenschutz/anfragen/00000000-0000-4000-8000-00000000abcd/auskunft.json"] = [Roles.DataProtectionOfficer],
+        ["/datenschutz/anfragen/00000000-0000-4000-8000-00000000abcd/auskunft.html"] = [Roles.DataProtectionOfficer],
+        ["/datenschutz/anfragen/00000000-0000-4000-8000-00000000abcd/auskunft.pdf"] = [Roles.DataProtectionOfficer],
+        ["/datenschutz/aufbewahrung"] = [Roles.DataProtectionOfficer],
     };
 
     [Fact]
