@@ -28,6 +28,7 @@ public static class ReferralsModule
         services.AddOptions<ReferralsOptions>().Bind(configuration.GetSection(ReferralsOptions.Section));
         services.AddModuleDbContext<ReferralsDbContext>(ReferralsDbContext.Module);
         services.AddScoped<CallerResolver>();
+        services.AddSingleton<SqliteGroupCommit>();
         services.AddScoped<ReferralService>();
         services.AddScoped<PhotoService>();
         services.AddScoped<PostkorbService>();

@@ -18,6 +18,7 @@ internal sealed class ReferralService(
     DbSession session,
     IConsentLedger consents,
     ITextGuard guard,
+    SqliteGroupCommit groupCommit,
     IOptions<ReferralsOptions> options,
     TimeProvider clock)
 {
@@ -49,24 +50,21 @@ internal sealed class ReferralService(
             now, valid.Mandatory, valid.Optional, options.Value.ConsentTextVersion);
         var scope = valid.Optional.PresentFields();
 
-        // SQLite has one writer at a time; waiting here in order is far cheaper than its busy-retry sleeps (ADR 0015).
-        var gate = session.Provider == DatabaseProvider.Sqlite ? SqliteWriteGate : null;
-        if (gate is not null)
+        if (session.Provider == DatabaseProvider.Sqlite)
         {
-            await gate.WaitAsync(cancellationToken);
+            // One writer at a time: several submissions share one commit (ADR 0015).
+            var grant = scope.Count == 0 ? null : Grant(caller, referral.Id, scope);
+            var refused = await groupCommit.StoreAsync(referral, grant, cancellationToken);
+            return refused is null
+                ? new SubmitResult(referral, null)
+                : new SubmitResult(null, new ReferralErrors(new Dictionary<string, string[]> { [ReferralFields.ConsentToOptionalData] = [refused.Message] }, new Dictionary<string, string>()));
         }
 
-        try
-        {
-            return await StoreAsync(caller, referral, scope, cancellationToken);
-        }
-        finally
-        {
-            gate?.Release();
-        }
+        return await StoreAsync(caller, referral, scope, cancellationToken);
     }
 
-    private static readonly SemaphoreSlim SqliteWriteGate = new(1, 1);
+    private ConsentGrant Grant(Caller caller, Guid referralId, IReadOnlyList<string> scope) =>
+        new(SubjectRef(referralId), ConsentPurpose, scope, options.Value.ConsentTextVersion, new ConsentActor(caller.UserId, caller.OrganisationId, OnBehalfOf: true));
 
     private Task<SubmitResult> StoreAsync(Caller caller, Referral referral, IReadOnlyList<string> scope, CancellationToken cancellationToken) =>
         session.InTransactionAsync(async ct =>
@@ -75,8 +73,7 @@ internal sealed class ReferralService(
             await db.SaveChangesAsync(ct);
             if (scope.Count > 0)
             {
-                var consent = await consents.RecordAsync(new ConsentGrant(SubjectRef(referral.Id), ConsentPurpose, scope,
-                    options.Value.ConsentTextVersion, new ConsentActor(caller.UserId, caller.OrganisationId, OnBehalfOf: true)), ct);
+                var consent = await consents.RecordAsync(Grant(caller, referral.Id, scope), ct);
                 if (!consent.Succeeded)
                 {
                     db.ChangeTracker.Clear();
