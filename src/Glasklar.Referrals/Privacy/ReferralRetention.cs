@@ -1,9 +1,9 @@
+using Glasklar.Platform.Persistence;
 using Glasklar.Platform.Retention;
 using Glasklar.Referrals.Persistence;
 using Glasklar.Referrals.Submission;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Glasklar.Platform.Persistence;
 
 namespace Glasklar.Referrals.Privacy;
 

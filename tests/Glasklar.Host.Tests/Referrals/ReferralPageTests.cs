@@ -59,8 +59,13 @@ public abstract class ReferralPageTests<TApp>(TApp app) : AppTests<TApp>(app)
 
         using var response = await form.PostAsync("/vermittlung/schnell", new Dictionary<string, string>
         {
-            ["surname"] = "Musterfrau", ["phone"] = "030 1234567", ["licencePlate"] = "B-AB 123", ["policyNumber"] = "VS1",
-            ["policyholderAgrees"] = "true", ["damageType"] = "riss", ["remarks"] = "Hinterhof",
+            ["surname"] = "Musterfrau",
+            ["phone"] = "030 1234567",
+            ["licencePlate"] = "B-AB 123",
+            ["policyNumber"] = "VS1",
+            ["policyholderAgrees"] = "true",
+            ["damageType"] = "riss",
+            ["remarks"] = "Hinterhof",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -79,8 +84,13 @@ public abstract class ReferralPageTests<TApp>(TApp app) : AppTests<TApp>(app)
         await form.GetAsync("/vermittlung/komplett");
         var fields = new Dictionary<string, string>
         {
-            ["surname"] = "Seitenmann", ["phone"] = "+49 171 1234567", ["licencePlate"] = "HH-SM 12", ["policyNumber"] = "VS 77",
-            ["policyholderAgrees"] = "true", ["consentToOptionalData"] = "true", ["salutation"] = "keine-angabe",
+            ["surname"] = "Seitenmann",
+            ["phone"] = "+49 171 1234567",
+            ["licencePlate"] = "HH-SM 12",
+            ["policyNumber"] = "VS 77",
+            ["policyholderAgrees"] = "true",
+            ["consentToOptionalData"] = "true",
+            ["salutation"] = "keine-angabe",
             ["additionalInfo"] = "Kundin ist gehbehindert",
         };
 
