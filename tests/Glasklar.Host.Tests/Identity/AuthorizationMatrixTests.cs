@@ -44,6 +44,22 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : AppTests<TApp>(
         ["/openapi/v1.json"] = Everyone(),
         ["/api/v1/version"] = Everyone(),
 
+        // Referral extranet (issue 5): agencies and the repair network; commission for agency admins.
+        ["/vermittlung"] = [Roles.Agent, Roles.AgencyAdmin, Roles.RepairNetworkClerk],
+        ["/vermittlung/komplett"] = [Roles.Agent, Roles.AgencyAdmin],
+        ["/vermittlung/schnell"] = [Roles.Agent, Roles.AgencyAdmin],
+        ["/vermittlung/eingang"] = [Roles.RepairNetworkClerk],
+        ["/vermittlung/provision"] = [Roles.AgencyAdmin],
+        ["/vermittlung/provision.csv"] = [Roles.AgencyAdmin],
+        ["/vermittlung/00000000-0000-4000-8000-00000000abcd"] = [Roles.Agent, Roles.AgencyAdmin, Roles.RepairNetworkClerk],
+        ["/vermittlung/assets/vermittlung.js"] = Everyone(),
+        ["/vermittlung/assets/vermittlung.css"] = Everyone(),
+        ["/api/v1/referrals"] = [Roles.Agent, Roles.AgencyAdmin, Roles.RepairNetworkClerk],
+        ["/api/v1/referrals/00000000-0000-4000-8000-00000000abcd"] = [Roles.Agent, Roles.AgencyAdmin, Roles.RepairNetworkClerk],
+        ["/api/v1/referrals/00000000-0000-4000-8000-00000000abcd/photos"] = [Roles.Agent, Roles.AgencyAdmin, Roles.RepairNetworkClerk],
+        ["/api/v1/referrals/00000000-0000-4000-8000-00000000abcd/photos/00000000-0000-4000-8000-00000000abcd"] = [Roles.Agent, Roles.AgencyAdmin, Roles.RepairNetworkClerk],
+        ["/api/v1/referrals/00000000-0000-4000-8000-00000000abcd/messages"] = [Roles.Agent, Roles.AgencyAdmin, Roles.RepairNetworkClerk],
+
         // Privacy core: "Meine Daten" for everyone signed in; the DPO's queue, reports and retention page.
         ["/konto/daten"] = [.. Roles.All],
         ["/konto/daten/auskunft.json"] = [.. Roles.All],
