@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Glasklar.Bench;
 
 /// <summary>
@@ -14,15 +12,15 @@ internal sealed class HttpLoadBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var url = new Uri(Arg(args, "--url", "http://127.0.0.1:5080/"));
+        var url = new Uri(BenchArgs.Get(args, "--url", "http://127.0.0.1:5080/"));
         if (!url.IsLoopback)
         {
             await Console.Error.WriteLineAsync("Nur Adressen auf diesem Rechner (Loopback) sind erlaubt.");
             return 2;
         }
 
-        var clients = int.Parse(Arg(args, "--clients", "50"));
-        var seconds = Math.Clamp(double.Parse(Arg(args, "--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture), 1, 300);
+        var clients = int.Parse(BenchArgs.Get(args, "--clients", "50"));
+        var seconds = Math.Clamp(double.Parse(BenchArgs.Get(args, "--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture), 1, 300);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseCookies = false });
 
         // Warm-up: JIT, connection pool, first-request caches.
@@ -31,38 +29,15 @@ internal sealed class HttpLoadBenchmark : IBenchmark
             (await http.GetAsync(url, cancellationToken)).Dispose();
         }
 
-        var latencies = new List<double>[clients];
-        var errors = 0;
-        var stopwatch = Stopwatch.StartNew();
-        var until = TimeSpan.FromSeconds(seconds);
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+        var result = await ClosedLoopLoad.RunAsync(clients, TimeSpan.FromSeconds(seconds), async token =>
         {
-            latencies[c] = [];
-            while (stopwatch.Elapsed < until && !cancellationToken.IsCancellationRequested)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await http.GetAsync(url, cancellationToken);
-                await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                latencies[c].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (!response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        }));
-        var elapsed = stopwatch.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        Console.WriteLine($"http: {url} clients={clients} duration={elapsed:F1}s");
-        Console.WriteLine($"  requests={all.Length} errors={errors} throughput={all.Length / elapsed:F0} req/s");
-        Console.WriteLine($"  latency ms: p50={Percentile(all, 0.50):F2} p95={Percentile(all, 0.95):F2} p99={Percentile(all, 0.99):F2} max={all[^1]:F2}");
-        return errors == 0 ? 0 : 1;
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+            using var response = await http.GetAsync(url, token);
+            await response.Content.ReadAsByteArrayAsync(token);
+            return response.IsSuccessStatusCode;
+        }, cancellationToken);
+        Console.WriteLine($"http: {url} clients={clients} duration={result.Elapsed.TotalSeconds:F1}s");
+        Console.WriteLine($"  requests={result.Count} errors={result.Errors} throughput={result.Throughput:F0} req/s");
+        Console.WriteLine($"  latency ms: p50={result.P50:F2} p95={result.P95:F2} p99={result.P99:F2} max={result.Max:F2}");
+        return result.Errors == 0 ? 0 : 1;
     }
 }

@@ -17,21 +17,21 @@ internal sealed class ReferralLoadBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var url = new Uri(new Uri(Arg(args, "--url", "http://127.0.0.1:5080/")), "/api/v1/referrals");
+        var url = new Uri(new Uri(BenchArgs.Get(args, "--url", "http://127.0.0.1:5080/")), "/api/v1/referrals");
         if (!url.IsLoopback)
         {
             await Console.Error.WriteLineAsync("Nur Adressen auf diesem Rechner (Loopback) sind erlaubt.");
             return 2;
         }
 
-        var clients = int.Parse(Arg(args, "--clients", "50"), System.Globalization.CultureInfo.InvariantCulture);
-        var seconds = Math.Clamp(double.Parse(Arg(args, "--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture), 1, 300);
+        var clients = int.Parse(BenchArgs.Get(args, "--clients", "50"), System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = Math.Clamp(double.Parse(BenchArgs.Get(args, "--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture), 1, 300);
         var key = DemoAccounts.ApiKey(DemoAccounts.All.First(d => d.Role == Roles.AgencyAdmin))!.Key;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseCookies = false });
         http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"ApiKey {key}");
 
         var sequence = 0;
-        async Task<(bool Ok, double Ms)> SubmitAsync()
+        async Task<LoadSample> SubmitAsync()
         {
             var n = Interlocked.Increment(ref sequence);
             var body = new Dictionary<string, object?>
@@ -53,7 +53,7 @@ internal sealed class ReferralLoadBenchmark : IBenchmark
             var started = Stopwatch.GetTimestamp();
             using var response = await http.PostAsJsonAsync(url, body, cancellationToken);
             await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return (response.StatusCode == System.Net.HttpStatusCode.Created, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new LoadSample(response.StatusCode == System.Net.HttpStatusCode.Created, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         // Warm-up: JIT, connection pool, API-key and text-guard caches.
@@ -66,36 +66,10 @@ internal sealed class ReferralLoadBenchmark : IBenchmark
             }
         }
 
-        var latencies = new List<double>[clients];
-        var errors = 0;
-        var stopwatch = Stopwatch.StartNew();
-        var until = TimeSpan.FromSeconds(seconds);
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
-        {
-            latencies[c] = [];
-            while (stopwatch.Elapsed < until && !cancellationToken.IsCancellationRequested)
-            {
-                var (ok, ms) = await SubmitAsync();
-                latencies[c].Add(ms);
-                if (!ok)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        }));
-        var elapsed = stopwatch.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        Console.WriteLine($"referrals: {url} clients={clients} duration={elapsed:F1}s");
-        Console.WriteLine($"  referrals={all.Length} errors={errors} throughput={all.Length / elapsed:F0} referrals/s");
-        Console.WriteLine($"  latency ms: p50={Percentile(all, 0.50):F2} p95={Percentile(all, 0.95):F2} p99={Percentile(all, 0.99):F2} max={all[^1]:F2}");
-        return errors == 0 ? 0 : 1;
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        var result = await ClosedLoopLoad.RunSelfTimedAsync(clients, TimeSpan.FromSeconds(seconds), _ => SubmitAsync(), cancellationToken);
+        Console.WriteLine($"referrals: {url} clients={clients} duration={result.Elapsed.TotalSeconds:F1}s");
+        Console.WriteLine($"  referrals={result.Count} errors={result.Errors} throughput={result.Throughput:F0} referrals/s");
+        Console.WriteLine($"  latency ms: p50={result.P50:F2} p95={result.P95:F2} p99={result.P99:F2} max={result.Max:F2}");
+        return result.Errors == 0 ? 0 : 1;
     }
 }

@@ -28,11 +28,10 @@ internal sealed class TelematicsIngestBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-        var connections = int.Parse(Arg("--connections", "1000"), System.Globalization.CultureInfo.InvariantCulture);
-        var seconds = int.Parse(Arg("--seconds", "20"), System.Globalization.CultureInfo.InvariantCulture);
-        var perPacket = int.Parse(Arg("--records", "25"), System.Globalization.CultureInfo.InvariantCulture);
-        var postgres = Arg("--postgres", "");
+        var connections = int.Parse(BenchArgs.Get(args, "--connections", "1000"), System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = int.Parse(BenchArgs.Get(args, "--seconds", "20"), System.Globalization.CultureInfo.InvariantCulture);
+        var perPacket = int.Parse(BenchArgs.Get(args, "--records", "25"), System.Globalization.CultureInfo.InvariantCulture);
+        var postgres = BenchArgs.Get(args, "--postgres", "");
         var directory = Path.Combine(Path.GetTempPath(), "glasklar-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var settings = new Dictionary<string, string?>
         {
@@ -98,11 +97,10 @@ internal sealed class TelematicsIngestBenchmark : IBenchmark
         await Task.WhenAll(clients);
         var elapsed = watch.Elapsed.TotalSeconds;
         var sorted = latencies.Order().ToArray();
-        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
         var rss = Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024);
         Console.WriteLine($"{(postgres.Length > 0 ? "PostgreSQL" : "SQLite")}: {connections} connections, {perPacket} records/packet, {elapsed:0.0} s");
         Console.WriteLine($"  {acked / elapsed:N0} positions/s acknowledged (durably stored), {acked:N0} in total");
-        Console.WriteLine($"  send-to-ack p50 {Percentile(0.50):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {Percentile(1):0.0} ms");
+        Console.WriteLine($"  send-to-ack p50 {ClosedLoopLoad.Percentile(sorted, 0.50):0.0} ms, p99 {ClosedLoopLoad.Percentile(sorted, 0.99):0.0} ms, max {ClosedLoopLoad.Percentile(sorted, 1):0.0} ms");
         Console.WriteLine($"  resident memory (server + load generator in one process) {rss:0} MiB");
         await server.StopAsync(CancellationToken.None);
         if (postgres.Length == 0)
