@@ -1,6 +1,7 @@
 using Glasklar.Platform.AccessLog;
 using Glasklar.Platform.Accounts;
 using Glasklar.Platform.Audit;
+using Glasklar.Platform.Authorization;
 using Glasklar.Platform.Configuration;
 using Glasklar.Platform.Demo;
 using Glasklar.Platform.Health;
@@ -53,13 +54,26 @@ public static class PlatformModule
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddRouting();
-        services.AddAuthorization();
+        services.AddGlasklarPolicies();
+        services.AddHttpContextAccessor();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<PendingLoginCookie>();
         services.AddScoped<AccountService>();
         services.AddScoped<LoginCompletion>();
         services.AddScoped<RecoveryCodeService>();
         services.AddScoped<AuditLog>();
+
+        // Account flows: single-use mailed links, re-authentication, own-account changes, viewers.
+        services.AddScoped<AccountTokenService>();
+        services.AddScoped<PortalLinks>();
+        services.AddScoped<IEmailVerification, EmailVerification>();
+        services.AddScoped<PasswordResetService>();
+        services.AddScoped<Reauthentication>();
+        services.AddScoped<AccountSettingsService>();
+        services.AddScoped<AuditQuery>();
+        services.AddScoped<ApiKeyAdministration>();
+        services.AddNavigationItem(new NavigationItem("Audit-Protokoll", "/verwaltung/protokoll", 900, [.. Policies.RoleGroups[Policies.AuditReaders]]));
+        services.AddNavigationItem(new NavigationItem("API-Schlüssel", "/organisation/api-schluessel", 910, [.. Policies.RoleGroups[Policies.ApiKeyAdmins]]));
 
         // Mail: SMTP when a host is configured, otherwise .eml files in <data>/mail (demo, tests).
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));

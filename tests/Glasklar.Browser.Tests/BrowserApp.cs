@@ -26,6 +26,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public GlasklarProcess Program => _glasklar!;
 
+    /// <summary>The program's data directory (SQLite file, keys, and the mail pickup directory "mail").</summary>
+    public string DataDirectory => _database!.DataDirectory;
+
     /// <summary>Every page a plain GET can open, taken from the application's own endpoint table.</summary>
     public IReadOnlyList<string> Pages { get; private set; } = [];
 

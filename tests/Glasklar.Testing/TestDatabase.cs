@@ -34,6 +34,10 @@ public abstract class TestDatabase : IAsyncDisposable
         ["Database:Provider"] = Provider,
         ["ConnectionStrings:Glasklar"] = ConnectionString,
         ["Glasklar:DataDirectory"] = DataDirectory,
+
+        // Device listeners on free ports, so parallel test hosts never collide on 5027/5055.
+        ["Telematics:Teltonika:Port"] = "0",
+        ["Telematics:OsmAnd:Port"] = "0",
     };
 
     public static TestDatabase CreateSqlite() => new SqliteTestDatabase(NewDirectory());

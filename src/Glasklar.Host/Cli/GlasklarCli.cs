@@ -65,6 +65,31 @@ internal static class GlasklarCli
         textCheck.SetAction(_ => TextCheckCli.Run(Console.In, Console.Out));
         root.Subcommands.Add(textCheck);
 
+        var decode = new Command("decode", "Dekodiert Gerätedaten zur Diagnose.");
+        var teltonikaHex = new Argument<string>("HEX") { Description = "Ein ganzes AVL-Paket (Codec 8 oder 8 Extended) als Hex, von der Präambel bis zur CRC" };
+        var decodeTeltonika = new Command("teltonika", "Gibt ein Teltonika-AVL-Paket als JSON aus; Exit 2 mit Begründung, wenn es fehlerhaft ist.") { teltonikaHex };
+        decodeTeltonika.SetAction(result => Glasklar.Telematics.Protocols.Teltonika.TeltonikaDecodeCli.Run(result.GetValue(teltonikaHex)!, Console.Out, Console.Error));
+        decode.Subcommands.Add(decodeTeltonika);
+        root.Subcommands.Add(decode);
+
+        var osmFile = new Argument<string>("DATEI") { Description = "OpenStreetMap-XML (.osm oder .osm.gz)" };
+        var importMap = new Command("import-map", "Baut aus OpenStreetMap-Daten den Straßenindex (Straßentyp, Tempolimit) für die Telematik.") { osmFile };
+        importMap.TreatUnmatchedTokensAsErrors = false;
+        importMap.SetAction(result =>
+        {
+            using var app = GlasklarWebApp.Build(ForwardedArgs(result, null));
+            return Glasklar.Telematics.Map.MapImportCli.Run(result.GetValue(osmFile)!, app.Services, Console.Out, Console.Error);
+        });
+        root.Subcommands.Add(importMap);
+
+        var simImei = new Option<string>("--imei") { Description = "IMEI einer aktiven Box (Standard: erste Demo-Box)", DefaultValueFactory = _ => "350000000000017" };
+        var simHost = new Option<string>("--host") { Description = "Adresse des Teltonika-Empfangs", DefaultValueFactory = _ => "127.0.0.1" };
+        var simPort = new Option<int>("--port") { Description = "Port des Teltonika-Empfangs", DefaultValueFactory = _ => 5027 };
+        var simTrips = new Option<int>("--trips") { Description = "Anzahl der Fahrten", DefaultValueFactory = _ => 1 };
+        var simulate = new Command("simulate", "Fährt mit einer Box Demo-Fahrten über das echte Teltonika-Protokoll (TCP) gegen ein laufendes Glasklar.") { simImei, simHost, simPort, simTrips };
+        simulate.SetAction((result, ct) => Glasklar.Telematics.Demo.SimulatorCli.RunAsync(result.GetValue(simImei)!, result.GetValue(simHost)!, result.GetValue(simPort), result.GetValue(simTrips), Console.Out, Console.Error, ct));
+        root.Subcommands.Add(simulate);
+
         var version = new Command("version", "Zeigt die Version.");
         version.SetAction(_ =>
         {

@@ -10,10 +10,14 @@ namespace Glasklar.Platform.Accounts;
 
 /// <summary>Outcome of the password step of a login; the message is the same whatever went wrong.</summary>
 /// <param name="FailedUserId">For the audit log (B11): whose account a failed attempt was aimed at, if it exists.</param>
-public sealed record PasswordCheck(User? User, TimeSpan RetryAfter, Guid? FailedUserId = null)
+/// <param name="EmailUnverified">The password was right, but the address was never confirmed: login is refused.</param>
+public sealed record PasswordCheck(User? User, TimeSpan RetryAfter, Guid? FailedUserId = null, bool EmailUnverified = false)
 {
     /// <summary>Deliberately generic: it does not reveal whether the account exists (issue 3 §4).</summary>
     public const string GenericFailure = "E-Mail-Adresse oder Passwort ist falsch.";
+
+    /// <summary>Shown only after the right password, so it tells nothing to someone guessing.</summary>
+    public const string UnverifiedFailure = "Ihre E-Mail-Adresse ist noch nicht bestätigt. Bitte öffnen Sie den Link aus der E-Mail, die wir Ihnen geschickt haben. Einen neuen Link können Sie hier anfordern.";
 
     public bool Succeeded => User is not null;
 }
@@ -55,6 +59,11 @@ public sealed class AccountService(PlatformDbContext db, IDataProtectionProvider
         {
             throttle.RecordFailure(email, ip);
             return new PasswordCheck(null, TimeSpan.Zero, user?.Id);
+        }
+
+        if (!user.IsEmailVerified)
+        {
+            return new PasswordCheck(null, TimeSpan.Zero, user.Id, EmailUnverified: true);
         }
 
         if (result == PasswordVerificationResult.SuccessRehashNeeded)

@@ -94,12 +94,14 @@ public sealed class AccountToken
         Purpose = "";
     }
 
-    public AccountToken(string tokenHash, Guid userId, string purpose, DateTime expiresUtc)
+    public AccountToken(string tokenHash, Guid userId, string purpose, DateTime createdUtc, DateTime expiresUtc, string? newEmail = null)
     {
         Id = tokenHash;
         UserId = userId;
         Purpose = purpose;
+        CreatedUtc = createdUtc;
         ExpiresUtc = expiresUtc;
+        NewEmail = newEmail;
     }
 
     public string Id { get; private set; }
@@ -108,9 +110,14 @@ public sealed class AccountToken
 
     public string Purpose { get; private set; }
 
+    public DateTime CreatedUtc { get; private set; }
+
     public DateTime ExpiresUtc { get; private set; }
 
     public DateTime? UsedUtc { get; private set; }
+
+    /// <summary>For an e-mail change: the new address, applied only when its owner opens the link.</summary>
+    public string? NewEmail { get; private set; }
 
     public bool IsUsableAt(DateTime now) => UsedUtc is null && now < ExpiresUtc;
 

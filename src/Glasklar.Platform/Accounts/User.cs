@@ -68,6 +68,15 @@ public sealed class User
 
     public void MarkEmailVerified(DateTime utc) => EmailVerifiedUtc ??= utc;
 
+    public bool IsEmailVerified => EmailVerifiedUtc is not null;
+
+    /// <summary>A new address, already proven by a link its owner opened.</summary>
+    public void ChangeEmail(string email, DateTime verifiedUtc)
+    {
+        Email = NormaliseEmail(email);
+        EmailVerifiedUtc = verifiedUtc;
+    }
+
     public void SetSecondFactor(string protectedSecret, long? acceptedStep)
     {
         TotpSecretProtected = protectedSecret;

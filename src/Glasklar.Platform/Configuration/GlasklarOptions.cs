@@ -17,6 +17,9 @@ public sealed class GlasklarOptions
     /// <summary>Proxies whose X-Forwarded-* headers are honoured; none by default.</summary>
     public List<string> KnownProxies { get; set; } = [];
 
+    /// <summary>The address people reach Glasklar at (e.g. https://portal.example.de), used for links in e-mails.</summary>
+    public string? PublicUrl { get; set; }
+
     public OperatorInfo Operator { get; set; } = new();
 
     /// <summary>Datenschutzbeauftragte(r): shown on the data-protection page and on forms (A15).</summary>

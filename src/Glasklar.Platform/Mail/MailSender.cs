@@ -91,6 +91,15 @@ public static class MailTexts
     public static OutgoingMail PasswordReset(string to, string link) => new(to, "Passwort zurücksetzen",
         $"Guten Tag,\n\nüber diesen Link können Sie ein neues Passwort festlegen (gültig 30 Minuten, nur einmal verwendbar):\n\n{link}\n\nWenn Sie das nicht angefordert haben, ändert sich nichts; Ihr Passwort bleibt gültig.\n");
 
+    public static OutgoingMail PasswordChanged(string to, string resetLink) => new(to, "Ihr Passwort wurde geändert",
+        $"Guten Tag,\n\ndas Passwort Ihres Glasklar-Kontos wurde soeben geändert.\n\nWaren Sie das nicht, setzen Sie es bitte sofort über diesen Link neu:\n\n{resetLink}\n");
+
+    public static OutgoingMail SecondFactorChanged(string to) => new(to, "Ihr zweiter Faktor wurde geändert",
+        "Guten Tag,\n\nfür Ihr Glasklar-Konto wurde soeben eine neue Authenticator-App eingerichtet. Die bisherige App und die alten Wiederherstellungscodes gelten nicht mehr.\n\nWaren Sie das nicht, wenden Sie sich bitte an Ihre Administration.\n");
+
+    public static OutgoingMail EmailChanged(string to) => new(to, "Ihre E-Mail-Adresse wurde geändert",
+        "Guten Tag,\n\nfür Ihr Glasklar-Konto gilt ab sofort eine andere E-Mail-Adresse. An diese Adresse schicken wir keine Nachrichten mehr.\n\nWaren Sie das nicht, wenden Sie sich bitte an Ihre Administration.\n");
+
     public static OutgoingMail NewInPortal(string to, string portalLink) => new(to, "Neue Nachricht in Ihrem Portal",
         $"Guten Tag,\n\nin Ihrem Glasklar-Portal gibt es etwas Neues. Bitte melden Sie sich an, um es zu sehen:\n\n{portalLink}\n");
 }

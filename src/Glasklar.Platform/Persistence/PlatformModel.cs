@@ -38,6 +38,7 @@ internal static class PlatformModel
             e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(u => u.HasSecondFactor);
             e.Ignore(u => u.DisplayName);
+            e.Ignore(u => u.IsEmailVerified);
         });
 
         modelBuilder.Entity<UserRole>(e =>
@@ -62,6 +63,7 @@ internal static class PlatformModel
             e.HasKey(t => t.Id);
             e.Property(t => t.Id).HasMaxLength(64);
             e.Property(t => t.Purpose).HasMaxLength(30).IsRequired();
+            e.Property(t => t.NewEmail).HasMaxLength(User.EmailMaxLength);
             e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -82,6 +82,19 @@ public sealed class SessionService(PlatformDbContext db, TimeProvider clock, IOp
         return true;
     }
 
+    /// <summary>Ends every open session of the user (after a password change: all but the current one).</summary>
+    public async Task EndAllAsync(Guid userId, string? exceptSessionId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var open = await db.Sessions.Where(s => s.UserId == userId && s.EndedUtc == null && s.Id != exceptSessionId).ToListAsync(cancellationToken);
+        foreach (var session in open)
+        {
+            session.End(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<UserSession>> ListActiveAsync(Guid userId, CancellationToken cancellationToken)
     {
         var now = Now;

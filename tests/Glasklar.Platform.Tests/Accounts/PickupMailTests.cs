@@ -40,6 +40,9 @@ public sealed class PickupMailTests
             MailTexts.NewInPortal("x@example.org", "https://p.example/"),
             MailTexts.VerifyEmail("x@example.org", "https://p.example/v?t=1"),
             MailTexts.PasswordReset("x@example.org", "https://p.example/r?t=1"),
+            MailTexts.PasswordChanged("x@example.org", "https://p.example/r"),
+            MailTexts.SecondFactorChanged("x@example.org"),
+            MailTexts.EmailChanged("x@example.org"),
         ];
 
         foreach (var mail in mails)

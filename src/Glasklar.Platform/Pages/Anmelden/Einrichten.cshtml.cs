@@ -10,7 +10,7 @@ namespace Glasklar.Platform.Pages.Anmelden;
 /// First login: the second factor is set up by scanning a QR code (rendered here, no third party),
 /// confirmed with a first code; then ten single-use recovery codes are shown once.
 /// </summary>
-public sealed class EinrichtenModel(AccountService accounts, PendingLoginCookie pending, LoginCompletion completion, RecoveryCodeService recoveryCodes, IOptions<Configuration.GlasklarOptions> glasklar) : PageModel
+public sealed class EinrichtenModel(AccountService accounts, PendingLoginCookie pending, LoginCompletion completion, RecoveryCodeService recoveryCodes, IOptions<Configuration.GlasklarOptions> glasklar, Audit.AuditLog audit) : PageModel
 {
     public string QrCode { get; private set; } = "";
 
@@ -41,6 +41,7 @@ public sealed class EinrichtenModel(AccountService accounts, PendingLoginCookie 
         }
 
         RecoveryCodes = await recoveryCodes.ReplaceAsync(state.User, cancellationToken);
+        await audit.AppendAsync(Audit.AuditActions.SecondFactorEnrolled, state.User.Id, state.User.OrganisationId, Web.ClientAddress.ClientIp(HttpContext), [], cancellationToken);
         await completion.CompleteAsync(HttpContext, state.User, cancellationToken);
         Continue = state.Login.ReturnUrl ?? "/konto";
         return Page();

@@ -16,7 +16,16 @@ public sealed class IndexModel(AccountService accounts, PendingLoginCookie pendi
 
     public string? ReturnUrl { get; private set; }
 
-    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+    public bool Unverified { get; private set; }
+
+    /// <summary>A confirmation after a finished flow (e.g. "passwort-neu"), never free text from the URL.</summary>
+    public string? Notice { get; private set; }
+
+    public void OnGet(string? returnUrl, string? hinweis)
+    {
+        ReturnUrl = returnUrl;
+        Notice = hinweis == "passwort-neu" ? "Ihr neues Passwort ist gespeichert. Bitte melden Sie sich damit an." : null;
+    }
 
     public async Task<IActionResult> OnPostAsync(string? email, string? password, string? returnUrl, CancellationToken cancellationToken)
     {
@@ -34,6 +43,14 @@ public sealed class IndexModel(AccountService accounts, PendingLoginCookie pendi
         {
             Error = "Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.";
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        if (check.EmailUnverified)
+        {
+            await audit.AppendAsync(AuditActions.LoginFailed, check.FailedUserId, null, ip, new() { ["schritt"] = "passwort", ["grund"] = "email-unbestaetigt" }, cancellationToken);
+            Error = PasswordCheck.UnverifiedFailure;
+            Unverified = true;
             return Page();
         }
 

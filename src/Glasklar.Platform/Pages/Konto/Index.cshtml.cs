@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Glasklar.Platform.Accounts;
 using Glasklar.Platform.Audit;
+using Glasklar.Platform.Authorization;
 using Glasklar.Platform.Sessions;
 using Glasklar.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Glasklar.Platform.Pages.Konto;
 
 /// <summary>The user's own account: who they are, and the sessions they can end.</summary>
-[Authorize]
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class IndexModel(AccountService accounts, SessionService sessions, AuditLog audit) : PageModel
 {
     public User Account { get; private set; } = null!;
