@@ -1,3 +1,4 @@
+using Glasklar.Claims;
 using Glasklar.Host.Web;
 using Glasklar.Platform;
 using Glasklar.Platform.AccessLog;
@@ -48,6 +49,7 @@ internal static class GlasklarWebApp
         services.AddPrivacy(builder.Configuration);
         services.AddReferrals(builder.Configuration);
         services.AddTelematics(builder.Configuration);
+        services.AddClaims(builder.Configuration);
         services.AddGlasklarWeb();
         services.AddNavigationItem(new NavigationItem("Start", "/", 0));
 
@@ -84,6 +86,7 @@ internal static class GlasklarWebApp
         app.MapPrivacy();
         app.MapReferrals();
         app.MapTelematics();
+        app.MapClaims();
         app.MapGlasklarApi();
         app.MapRazorPages();
 

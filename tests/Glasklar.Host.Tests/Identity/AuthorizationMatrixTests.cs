@@ -73,6 +73,17 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : AppTests<TApp>(
         ["/datenschutz/anfragen/00000000-0000-4000-8000-00000000abcd/auskunft.pdf"] = [Roles.DataProtectionOfficer],
         ["/datenschutz/aufbewahrung"] = [Roles.DataProtectionOfficer],
         ["/telematik"] = [Roles.Customer],
+
+        // Customer portal (claims): customers see their own contracts and claims; insurer clerks the queue.
+        ["/kunde/antraege"] = [Roles.Customer],
+        ["/kunde/antraege/neu"] = [Roles.Customer],
+        ["/kunde/antraege/00000000-0000-4000-8000-00000000abcd"] = [Roles.Customer],
+        ["/leistung/eingang"] = [Roles.InsurerClerk],
+        ["/api/v1/claims"] = [Roles.Customer],
+        ["/api/v1/claims/contracts"] = [Roles.Customer],
+        ["/api/v1/claims/00000000-0000-4000-8000-00000000abcd"] = [Roles.Customer],
+        ["/api/v1/claims/queue"] = [Roles.InsurerClerk],
+        ["/api/v1/claims/queue/00000000-0000-4000-8000-00000000abcd"] = [Roles.InsurerClerk],
     };
 
     [Fact]

@@ -1,0 +1,61 @@
+using Glasklar.Claims.Persistence;
+using Glasklar.Platform.Retention;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Glasklar.Claims.DataSubjects;
+
+/// <summary>Drafts are deleted after <see cref="ClaimsOptions.DraftDays"/> days without change (B13).</summary>
+internal sealed class DraftRetention(ClaimsDbContext db, IOptions<ClaimsOptions> options) : IRetentionRule
+{
+    public const string Category = "Antragsentwürfe";
+
+    public RetentionPolicy Policy => new(Category, TimeSpan.FromDays(options.Value.DraftDays), "letzte Änderung des Entwurfs", RetentionAction.Delete);
+
+    public async Task<RetentionOutcome> ApplyAsync(RetentionContext context, CancellationToken cancellationToken)
+    {
+        var cutoff = context.NowUtc.AddDays(-options.Value.DraftDays);
+        var deleted = await db.Drafts.Where(d => d.UpdatedUtc < cutoff).ExecuteDeleteAsync(cancellationToken);
+        return new RetentionOutcome(Category, deleted, 0, 0);
+    }
+}
+
+/// <summary>
+/// Settled claims with their items and receipts are deleted <see cref="ClaimsOptions.SettledClaimYears"/> years
+/// after settlement (B13); a claim under a legal hold ("claim:&lt;id&gt;") is blocked (restricted) instead.
+/// Unsettled claims are never deleted by time: the process has not ended.
+/// </summary>
+internal sealed class SettledClaimRetention(ClaimsDbContext db, IOptions<ClaimsOptions> options) : IRetentionRule
+{
+    public const string Category = "Erstattungsanträge und Belege";
+
+    public RetentionPolicy Policy => new(Category, TimeSpan.FromDays(365.25 * options.Value.SettledClaimYears), "Abrechnung des Antrags", RetentionAction.Delete);
+
+    public async Task<RetentionOutcome> ApplyAsync(RetentionContext context, CancellationToken cancellationToken)
+    {
+        var cutoff = context.NowUtc.AddYears(-options.Value.SettledClaimYears);
+        var due = await db.Claims.Include(c => c.Items).Include(c => c.Receipts).Where(c => c.SettledUtc != null && c.SettledUtc < cutoff).ToListAsync(cancellationToken);
+        int deleted = 0, blocked = 0;
+        foreach (var claim in due)
+        {
+            if (await context.Holds.IsHeldAsync(ClaimSubjects.Claim(claim.Id), Category, cancellationToken))
+            {
+                claim.SetRestricted(true);
+                blocked++;
+            }
+            else
+            {
+                db.Claims.Remove(claim); // loaded items and receipts go with it
+                deleted++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new RetentionOutcome(Category, deleted, 0, blocked);
+    }
+}
+
+internal static class ClaimSubjects
+{
+    public static string Claim(Guid id) => $"claim:{id:D}";
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Glasklar.Claims.Processing;
+using Glasklar.Platform.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Glasklar.Claims.Pages.Kunde;
+
+/// <summary>One own claim: receipt confirmation, status and, once settled, the benefit statement (B3). 404 for anyone else's.</summary>
+[Authorize(Roles = Roles.Customer)]
+internal sealed class AntragModel(ClaimViews views) : PageModel
+{
+    public ClaimDetail Claim { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        if (await views.CustomerDetailAsync(userId, id, cancellationToken) is not { } claim)
+        {
+            return NotFound();
+        }
+
+        Claim = claim;
+        return Page();
+    }
+
+    public static string Local(DateTimeOffset value) =>
+        TimeZoneInfo.ConvertTime(value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("dd.MM.yyyy, HH:mm 'Uhr'", System.Globalization.CultureInfo.GetCultureInfo("de-DE"));
+
+    public static string Euro(decimal value) => value.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("de-DE")) + " €";
+}

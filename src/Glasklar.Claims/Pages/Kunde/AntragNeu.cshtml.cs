@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Glasklar.Claims.Contracts;
+using Glasklar.Claims.Submission;
+using Glasklar.Platform.Accounts;
+using Glasklar.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Glasklar.Claims.Pages.Kunde;
+
+/// <summary>
+/// The claim wizard as one form that works without JavaScript (B1): insured person, up to three items,
+/// receipts, bank account, declarations. Nothing is stored until the whole claim is valid; then the
+/// receipt confirmation page opens.
+/// </summary>
+[Authorize(Roles = Roles.Customer)]
+internal sealed class AntragNeuModel(ContractService contracts, ClaimSubmissionService submission) : PageModel
+{
+    public const int Rows = 3;
+
+    public IReadOnlyList<ContractView> Contracts { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    [BindProperty]
+    public Guid? InsuredPersonId { get; set; }
+
+    [BindProperty]
+    public List<DateOnly?> TreatmentDate { get; set; } = [];
+
+    [BindProperty]
+    public List<string?> Kind { get; set; } = [];
+
+    [BindProperty]
+    public List<decimal?> Amount { get; set; } = [];
+
+    [BindProperty]
+    public string? Holder { get; set; }
+
+    [BindProperty]
+    public string? Iban { get; set; }
+
+    [BindProperty]
+    public string? Bic { get; set; }
+
+    [BindProperty]
+    public string? BankName { get; set; }
+
+    [BindProperty]
+    public bool Declarations { get; set; }
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Contracts = await contracts.ForCustomerAsync(UserId, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(List<IFormFile> receipts, CancellationToken cancellationToken)
+    {
+        var items = Enumerable.Range(0, Rows)
+            .Where(i => At(TreatmentDate, i) is not null || !string.IsNullOrWhiteSpace(At(Kind, i)) || At(Amount, i) is not null)
+            .Select(i => new ClaimItemInput(At(TreatmentDate, i), At(Kind, i), At(Amount, i)))
+            .ToList();
+        var files = new List<ReceiptInput>();
+        foreach (var file in receipts.Where(f => f.Length > 0))
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            files.Add(new ReceiptInput(file.FileName, Convert.ToBase64String(buffer.ToArray())));
+        }
+
+        var result = await submission.SubmitAsync(UserId, HttpContext.ClientIp(),
+            new ClaimSubmissionRequest(InsuredPersonId, items, files, new BankAccountInput(Holder, Iban, Bic, BankName), Declarations), cancellationToken);
+        if (result.Confirmation is { } confirmation)
+        {
+            return Redirect($"/kunde/antraege/{confirmation.ClaimId}");
+        }
+
+        Errors = result.Errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Contracts = await contracts.ForCustomerAsync(UserId, cancellationToken);
+        return Page();
+    }
+
+    private static T? At<T>(List<T?> values, int index) => index < values.Count ? values[index] : default;
+}

@@ -1,0 +1,220 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Glasklar.Claims.Persistence;
+using Glasklar.Platform.Audit;
+using Glasklar.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Glasklar.Claims.Submission;
+
+/// <summary>
+/// Submits a complete claim (B1, B3) in one transaction: every field is checked first, then the claim with
+/// its items and receipts is stored encrypted, the draft (if any) removed and the user's last transaction
+/// recorded (B11). On any error nothing is stored.
+/// </summary>
+internal sealed class ClaimSubmissionService(
+    ClaimsDbContext db, DbSession session, ClaimsProtector protector, ReceiptIntake intake, AuditLog audit, TimeProvider clock)
+{
+    public const int MaxItems = 50;
+    public const int MaxReceipts = 20;
+    public const decimal MaxAmount = 1_000_000m;
+
+    public async Task<SubmissionResult> SubmitAsync(Guid userId, string? ipAddress, ClaimSubmissionRequest request, CancellationToken cancellationToken)
+    {
+        CustomerScope.Enter(session);
+        var errors = new Dictionary<string, string[]>();
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        var insured = request.InsuredPersonId is { } personId
+            ? await (from p in db.InsuredPersons
+                     join c in db.Contracts on p.ContractId equals c.Id
+                     where p.Id == personId && c.LinkedUserId == userId
+                     select new { p.Id, c.OrganisationId, ContractId = c.Id }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (insured is null)
+        {
+            errors["insuredPersonId"] = ["Bitte wählen Sie eine versicherte Person aus einem Ihrer Verträge."];
+        }
+
+        var items = CheckItems(request.Items, today, errors);
+        var receipts = CheckReceipts(request.Receipts, errors);
+        var bank = CheckBank(request.Bank, errors);
+        if (!request.DeclarationsAccepted)
+        {
+            errors["declarationsAccepted"] = ["Bitte bestätigen Sie die Erklärungen."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return SubmissionResult.Failed(errors);
+        }
+
+        var claim = new Claim(Guid.NewGuid(), insured!.OrganisationId, NewNumber(now), userId, insured.ContractId, insured.Id,
+            protector.Protect(ClaimsProtector.Bank, JsonSerializer.Serialize(bank)), now.UtcDateTime);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (details, cents) = items[i];
+            claim.AddItem(new ClaimItem(Guid.NewGuid(), claim.Id, i + 1, protector.Protect(ClaimsProtector.Health, JsonSerializer.Serialize(details)), cents));
+        }
+
+        for (var i = 0; i < receipts.Count; i++)
+        {
+            var r = receipts[i];
+            claim.AddReceipt(new ClaimReceipt(Guid.NewGuid(), claim.Id, i + 1, protector.Protect(ClaimsProtector.Receipt, r.FileName), r.ContentType,
+                r.Content.Length, protector.ProtectBytes(ClaimsProtector.Receipt, r.Content)));
+        }
+
+        return await session.InTransactionAsync(async ct =>
+        {
+            db.Claims.Add(claim);
+            if (request.DraftId is { } draftId)
+            {
+                await db.Drafts.Where(d => d.Id == draftId && d.CustomerUserId == userId).ExecuteDeleteAsync(ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await audit.RecordTransactionAsync(userId, "claims.submitted", ipAddress, ct);
+            var documents = receipts.Select((r, i) => new ConfirmedDocument(i + 1, r.FileName, r.ContentType, r.Content.Length)).ToList();
+            return (true, new SubmissionResult(new ReceiptConfirmation(claim.Id, claim.Number, now, documents), new Dictionary<string, string[]>()));
+        }, cancellationToken);
+    }
+
+    private static List<(ItemDetails Details, long Cents)> CheckItems(IReadOnlyList<ClaimItemInput>? items, DateOnly today, Dictionary<string, string[]> errors)
+    {
+        var result = new List<(ItemDetails, long)>();
+        if (items is null || items.Count == 0)
+        {
+            errors["items"] = ["Bitte geben Sie mindestens eine Leistung an."];
+            return result;
+        }
+
+        if (items.Count > MaxItems)
+        {
+            errors["items"] = [$"Ein Antrag kann höchstens {MaxItems} Leistungen enthalten."];
+            return result;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var prefix = $"items[{i}]";
+            var kind = TreatmentKinds.Parse(item.Kind);
+            if (item.TreatmentDate is not { } date)
+            {
+                errors[$"{prefix}.treatmentDate"] = [$"Leistung {i + 1}: Bitte geben Sie das Behandlungsdatum an."];
+            }
+            else if (date > today)
+            {
+                errors[$"{prefix}.treatmentDate"] = [$"Leistung {i + 1}: Das Behandlungsdatum liegt in der Zukunft."];
+            }
+            else if (date < today.AddYears(-10))
+            {
+                errors[$"{prefix}.treatmentDate"] = [$"Leistung {i + 1}: Das Behandlungsdatum liegt mehr als zehn Jahre zurück."];
+            }
+
+            if (kind is null)
+            {
+                errors[$"{prefix}.kind"] = [$"Leistung {i + 1}: Bitte wählen Sie die Art: ambulant, stationär, Zahn, Arznei oder Hilfsmittel."];
+            }
+
+            if (item.Amount is not { } amount || amount <= 0 || amount > MaxAmount || decimal.Round(amount, 2) != amount)
+            {
+                errors[$"{prefix}.amount"] = [$"Leistung {i + 1}: Bitte geben Sie den Betrag in Euro an (größer als 0, höchstens zwei Nachkommastellen)."];
+            }
+            else if (kind is not null && item.TreatmentDate is not null)
+            {
+                result.Add((new ItemDetails(item.TreatmentDate.Value, kind.Value), (long)(amount * 100)));
+            }
+        }
+
+        return result;
+    }
+
+    private List<AcceptedReceipt> CheckReceipts(IReadOnlyList<ReceiptInput>? receipts, Dictionary<string, string[]> errors)
+    {
+        var result = new List<AcceptedReceipt>();
+        if (receipts is null || receipts.Count == 0)
+        {
+            errors["receipts"] = ["Bitte laden Sie mindestens einen Beleg hoch (PDF, JPEG oder PNG)."];
+            return result;
+        }
+
+        if (receipts.Count > MaxReceipts)
+        {
+            errors["receipts"] = [$"Ein Antrag kann höchstens {MaxReceipts} Belege enthalten."];
+            return result;
+        }
+
+        for (var i = 0; i < receipts.Count; i++)
+        {
+            byte[] content;
+            try
+            {
+                content = Convert.FromBase64String(receipts[i].ContentBase64 ?? "");
+            }
+            catch (FormatException)
+            {
+                errors[$"receipts[{i}]"] = [$"Beleg {i + 1}: Der Dateiinhalt ist nicht lesbar (Base64 erwartet)."];
+                continue;
+            }
+
+            var (accepted, error) = intake.Accept(receipts[i].FileName, content);
+            if (error is not null)
+            {
+                errors[$"receipts[{i}]"] = [$"Beleg {i + 1}: {error}"];
+            }
+            else
+            {
+                result.Add(accepted!);
+            }
+        }
+
+        return result;
+    }
+
+    private static BankAccount? CheckBank(BankAccountInput? bank, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(bank?.Holder))
+        {
+            errors["bank.holder"] = ["Bitte geben Sie den Namen des Kontoinhabers an."];
+        }
+        else if (bank.Holder.Trim().Length > 100)
+        {
+            errors["bank.holder"] = ["Der Name des Kontoinhabers darf höchstens 100 Zeichen lang sein."];
+        }
+
+        if (Iban.Check(bank?.Iban) is { } ibanError)
+        {
+            errors["bank.iban"] = [ibanError];
+        }
+
+        if (Bic.Check(bank?.Bic) is { } bicError)
+        {
+            errors["bank.bic"] = [bicError];
+        }
+
+        if (bank?.BankName is { Length: > 100 })
+        {
+            errors["bank.bankName"] = ["Der Name der Bank darf höchstens 100 Zeichen lang sein."];
+        }
+
+        return errors.Keys.Any(k => k.StartsWith("bank.", StringComparison.Ordinal)) || bank is null
+            ? null
+            : new BankAccount(bank.Holder!.Trim(), Iban.Normalise(bank.Iban!), string.IsNullOrWhiteSpace(bank.Bic) ? null : Bic.Normalise(bank.Bic),
+                string.IsNullOrWhiteSpace(bank.BankName) ? null : bank.BankName.Trim());
+    }
+
+    /// <summary>Antragsnummer: date of receipt plus six random characters without look-alikes (0/O, 1/I).</summary>
+    private static string NewNumber(DateTimeOffset now)
+    {
+        const string alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        var chars = new char[6];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
+
+        return $"EA-{now.UtcDateTime:yyyyMMdd}-{new string(chars)}";
+    }
+}

@@ -1,0 +1,57 @@
+using Glasklar.Privacy.Images;
+
+namespace Glasklar.Claims.Submission;
+
+/// <summary>A receipt as it will be stored: cleaned bytes and the type found by content.</summary>
+internal sealed record AcceptedReceipt(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// Checks one uploaded receipt by content: PDFs by <see cref="PdfReceiptCheck"/>, JPEG and PNG through the
+/// image sanitiser (metadata such as GPS removed, X4); anything else is refused.
+/// </summary>
+internal sealed class ReceiptIntake(IImageSanitizer images)
+{
+    public const int MaxFileNameLength = 200;
+
+    public (AcceptedReceipt? Receipt, string? Error) Accept(string? fileName, byte[] content)
+    {
+        var name = SafeName(fileName);
+        if (content.Length == 0)
+        {
+            return (null, "Die Datei ist leer.");
+        }
+
+        if (PdfReceiptCheck.LooksLikePdf(content) || name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            return PdfReceiptCheck.Check(content) is { } pdfError ? (null, pdfError) : (new AcceptedReceipt(name, "application/pdf", content), null);
+        }
+
+        var cleaned = images.Sanitize(content);
+        if (!cleaned.Succeeded)
+        {
+            return (null, cleaned.Rejection!.Code == ImageRejectionCodes.UnsupportedFormat
+                ? "Belege nehmen wir als PDF, JPEG oder PNG an; diese Datei ist keines davon."
+                : cleaned.Rejection.Message);
+        }
+
+        return cleaned.Kind switch
+        {
+            ImageKind.Jpeg => (new AcceptedReceipt(name, "image/jpeg", cleaned.Output), null),
+            ImageKind.Png => (new AcceptedReceipt(name, "image/png", cleaned.Output), null),
+            _ => (null, "Belege nehmen wir als PDF, JPEG oder PNG an; diese Datei ist keines davon."),
+        };
+    }
+
+    /// <summary>The name without any path, control characters or excess length.</summary>
+    internal static string SafeName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            name = "beleg";
+        }
+
+        return name.Length > MaxFileNameLength ? name[..MaxFileNameLength] : name;
+    }
+}
