@@ -1,43 +1,22 @@
 using System.Data.Common;
-using Glasklar.Platform;
 using Glasklar.Platform.Persistence;
 using Glasklar.Platform.Tenancy;
-using Glasklar.Privacy;
 using Glasklar.Telematics.Contracts;
 using Glasklar.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Glasklar.Telematics.Tests.Persistence;
 
 /// <summary>The real platform + privacy + telematics service graph on a test database (no web host, no listeners started).</summary>
 internal static class TelematicsServices
 {
-    public static ServiceProvider Build(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddPlatform(configuration);
-        services.AddPrivacy(configuration);
-        services.AddTelematics(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
+    public static ServiceProvider Build(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) =>
+        ModuleTestServices.Build(database, (services, configuration) => services.AddTelematics(configuration), settings);
 
-    public static async Task<ServiceProvider> MigratedAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        var services = Build(database, settings);
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
-        return services;
-    }
+    public static Task<ServiceProvider> MigratedAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) =>
+        ModuleTestServices.MigratedAsync(database, (services, configuration) => services.AddTelematics(configuration), settings);
 
-    public static DbConnection RawConnection(TestDatabase database) => database.Provider == Providers.Postgres
-        ? new NpgsqlConnection(database.ConnectionString)
-        : new SqliteConnection(database.ConnectionString);
+    public static DbConnection RawConnection(TestDatabase database) => ModuleTestServices.RawConnection(database);
 
     public static string Table(TestDatabase database, string name) => database.Provider == Providers.Postgres ? $"telematics.{name}" : name;
 
