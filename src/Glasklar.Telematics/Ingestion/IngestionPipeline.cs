@@ -181,6 +181,11 @@ internal sealed class IngestionPipeline : IAsyncDisposable
                     }
                 }
 
+                foreach (var stage in scope.ServiceProvider.GetServices<IPositionStage>())
+                {
+                    await stage.ApplyAsync(db, stored, ct);
+                }
+
                 await _writer.WriteAsync(session, stored, ct);
                 await db.SaveChangesAsync(ct);
                 return (true, true);
