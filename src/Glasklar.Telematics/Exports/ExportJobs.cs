@@ -45,8 +45,14 @@ internal sealed class ExportService(TelematicsDbContext db, PortalPositions posi
         var now = clock.GetUtcNow().UtcDateTime;
         var job = new ExportJob
         {
-            Id = Guid.NewGuid(), CustomerUserId = userId, Format = format, FromUtc = fromUtc, ToUtc = toUtc,
-            Status = ExportStatus.Queued, CreatedUtc = now, ExpiresUtc = now + options.ExportKeepFor,
+            Id = Guid.NewGuid(),
+            CustomerUserId = userId,
+            Format = format,
+            FromUtc = fromUtc,
+            ToUtc = toUtc,
+            Status = ExportStatus.Queued,
+            CreatedUtc = now,
+            ExpiresUtc = now + options.ExportKeepFor,
         };
         db.Set<ExportJob>().Add(job);
         await db.SaveChangesAsync(cancellationToken);

@@ -26,8 +26,12 @@ public abstract class GeofenceTests<TApp>(TApp app) : AppTests<TApp>(app)
         await browser.GetAsync("/telematik/zonen");
         using var created = await browser.PostAsync("/telematik/zonen?handler=Create", new Dictionary<string, string>
         {
-            ["BoxId"] = customer.BoxId.ToString(), ["Name"] = "Zuhause", ["Shape"] = "circle",
-            ["Latitude"] = "51,18", ["Longitude"] = "14,42", ["Radius"] = "200",
+            ["BoxId"] = customer.BoxId.ToString(),
+            ["Name"] = "Zuhause",
+            ["Shape"] = "circle",
+            ["Latitude"] = "51,18",
+            ["Longitude"] = "14,42",
+            ["Radius"] = "200",
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var zone = await PortalTestData.WithDbAsync(App, db => db.Set<Geofence>().SingleAsync(z => z.BoxId == customer.BoxId, Ct));
@@ -76,7 +80,9 @@ public abstract class GeofenceTests<TApp>(TApp app) : AppTests<TApp>(app)
         await browser.GetAsync("/telematik/zonen");
         using var created = await browser.PostAsync("/telematik/zonen?handler=Create", new Dictionary<string, string>
         {
-            ["BoxId"] = customer.BoxId.ToString(), ["Name"] = "Hof", ["Shape"] = "polygon",
+            ["BoxId"] = customer.BoxId.ToString(),
+            ["Name"] = "Hof",
+            ["Shape"] = "polygon",
             ["Polygon"] = "51,170 14,410\n51,190 14,410\n51,190 14,430\n51,170 14,430",
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -99,7 +105,12 @@ public abstract class GeofenceTests<TApp>(TApp app) : AppTests<TApp>(app)
 
         using var response = await browser.PostAsync("/telematik/zonen?handler=Create", new Dictionary<string, string>
         {
-            ["BoxId"] = customer.BoxId.ToString(), ["Name"] = "", ["Shape"] = "circle", ["Latitude"] = "Bautzen", ["Longitude"] = "14,42", ["Radius"] = "10",
+            ["BoxId"] = customer.BoxId.ToString(),
+            ["Name"] = "",
+            ["Shape"] = "circle",
+            ["Latitude"] = "Bautzen",
+            ["Longitude"] = "14,42",
+            ["Radius"] = "10",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -118,7 +129,12 @@ public abstract class GeofenceTests<TApp>(TApp app) : AppTests<TApp>(app)
         await ownerBrowser.GetAsync("/telematik/zonen");
         await ownerBrowser.PostAsync("/telematik/zonen?handler=Create", new Dictionary<string, string>
         {
-            ["BoxId"] = owner.BoxId.ToString(), ["Name"] = "Garage", ["Shape"] = "circle", ["Latitude"] = "51.18", ["Longitude"] = "14.42", ["Radius"] = "100",
+            ["BoxId"] = owner.BoxId.ToString(),
+            ["Name"] = "Garage",
+            ["Shape"] = "circle",
+            ["Latitude"] = "51.18",
+            ["Longitude"] = "14.42",
+            ["Radius"] = "100",
         });
         var zone = await PortalTestData.WithDbAsync(App, db => db.Set<Geofence>().SingleAsync(z => z.BoxId == owner.BoxId, Ct));
         await ArmAsync(ownerBrowser, zone.Id, true);
@@ -140,7 +156,12 @@ public abstract class GeofenceTests<TApp>(TApp app) : AppTests<TApp>(app)
 
         using var create = await browser.PostAsync("/telematik/zonen?handler=Create", new Dictionary<string, string>
         {
-            ["BoxId"] = owner.BoxId.ToString(), ["Name"] = "Fremd", ["Shape"] = "circle", ["Latitude"] = "51.18", ["Longitude"] = "14.42", ["Radius"] = "100",
+            ["BoxId"] = owner.BoxId.ToString(),
+            ["Name"] = "Fremd",
+            ["Shape"] = "circle",
+            ["Latitude"] = "51.18",
+            ["Longitude"] = "14.42",
+            ["Radius"] = "100",
         });
         create.StatusCode.ShouldBe(HttpStatusCode.BadRequest); // not one of the caller's vehicles
         var after = await PortalTestData.WithDbAsync(App, db => db.Set<Geofence>().Where(z => z.BoxId == owner.BoxId).ToListAsync(Ct));
