@@ -64,6 +64,15 @@ public abstract class GeofenceTests<TApp>(TApp app) : AppTests<TApp>(app)
             browser.LastPage!.QuerySelector("[data-testid=alerts]").ShouldNotBeNull();
         }
 
+        // The access report (Art. 15/20) lists the zone and the alert with its place.
+        using (var report = await browser.GetAsync("/konto/daten/auskunft.json"))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await report.Content.ReadAsStringAsync(Ct));
+            var data = json.RootElement.GetProperty("daten").EnumerateArray().Select(d => (d.GetProperty("feld").GetString(), d.GetProperty("wert").GetString())).ToList();
+            data.ShouldContain(d => d.Item1 == "Zone" && d.Item2!.StartsWith("Zuhause: Kreis um 51.180000,14.420000, 200 m", StringComparison.Ordinal));
+            data.ShouldContain(d => d.Item1 == "Meldung" && d.Item2!.Contains("Zone verlassen bei 51.190000,14.420000", StringComparison.Ordinal));
+        }
+
         // Disarm and arm again: a new episode, so the next exit raises a second alert.
         await ArmAsync(browser, zone.Id, false);
         await ArmAsync(browser, zone.Id, true);
