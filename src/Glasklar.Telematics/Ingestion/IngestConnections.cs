@@ -180,6 +180,15 @@ internal sealed class IngestConnections(DatabaseOptions database) : IAsyncDispos
         {
             if (_sqlite is not null)
             {
+                // The connection goes back to the pool: other users checkpoint again as SQLite does by default.
+                try
+                {
+                    await Pragma(_sqlite, "PRAGMA wal_autocheckpoint=1000;", CancellationToken.None);
+                }
+                catch (SqliteException)
+                {
+                }
+
                 await _sqlite.DisposeAsync();
                 _sqlite = null;
             }
