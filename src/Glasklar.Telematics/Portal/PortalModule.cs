@@ -28,7 +28,7 @@ internal static class PortalModule
         services.AddSingleton<ExportFiles>();
         services.AddSingleton<ExportSignal>();
         services.AddSingleton<GeofenceSignal>();
-        services.AddScoped<IPositionStage, GeofenceStage>();
+        services.AddSingleton<IIngestStage, GeofenceStage>();
         services.AddHostedService<ExportWorker>();
         services.AddSingleton<GeofenceMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<GeofenceMailer>());
