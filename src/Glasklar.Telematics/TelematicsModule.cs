@@ -9,6 +9,7 @@ using Glasklar.Telematics.Ingestion;
 using Glasklar.Telematics.Listeners;
 using Glasklar.Telematics.Map;
 using Glasklar.Telematics.Persistence;
+using Glasklar.Telematics.Portal;
 using Glasklar.Telematics.Privacy;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -46,8 +47,9 @@ public static class TelematicsModule
         services.AddHostedService(sp => sp.GetRequiredService<TeltonikaServer>());
         services.AddSingleton<OsmAndServer>();
         services.AddHostedService(sp => sp.GetRequiredService<OsmAndServer>());
+        services.AddTelematicsPortal(configuration);
         return services;
     }
 
-    public static IEndpointRouteBuilder MapTelematics(this IEndpointRouteBuilder endpoints) => endpoints.MapPositionBatch();
+    public static IEndpointRouteBuilder MapTelematics(this IEndpointRouteBuilder endpoints) => endpoints.MapPositionBatch().MapTelematicsPortal();
 }

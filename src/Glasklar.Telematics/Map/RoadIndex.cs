@@ -38,6 +38,10 @@ internal sealed class RoadIndex
 
     public int Count { get; }
 
+    /// <summary>The roads with a segment inside the box (for drawing the portal's own map).</summary>
+    public IReadOnlyList<Road> Within(double minLatitude, double minLongitude, double maxLatitude, double maxLongitude) =>
+        _tree.Query(new Envelope(minLongitude, maxLongitude, minLatitude, maxLatitude)).Select(r => r.Road).Distinct().ToList();
+
     public RoadMatch? Match(double latitude, double longitude, double? course, double speedKmh)
     {
         var cos = Math.Cos(double.DegreesToRadians(latitude));

@@ -79,5 +79,6 @@ internal sealed class TelematicsDbContext(DbContextOptions<TelematicsDbContext> 
             e.Property(s => s.BoxId).ValueGeneratedNever();
             e.HasOne<Box>().WithOne().HasForeignKey<TripState>(s => s.BoxId).OnDelete(DeleteBehavior.Cascade);
         });
+        PortalModel.Configure(modelBuilder, Table);
     }
 }

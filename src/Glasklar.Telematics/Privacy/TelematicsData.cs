@@ -26,6 +26,8 @@ internal sealed class TelematicsData(DbSession session, TelematicsDbContext db)
 
         deleted += await db.Trips.IgnoreQueryFilters().Where(t => boxes.Contains(t.BoxId)).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.TripStates.Where(s => boxes.Contains(s.BoxId)).ExecuteDeleteAsync(cancellationToken);
+        deleted += await db.Set<Portal.GeofenceAlert>().IgnoreQueryFilters().Where(a => boxes.Contains(a.BoxId)).ExecuteDeleteAsync(cancellationToken);
+        deleted += await db.Set<Portal.Geofence>().IgnoreQueryFilters().Where(z => boxes.Contains(z.BoxId)).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.Boxes.IgnoreQueryFilters().Where(b => b.ContractId == contractId).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.Contracts.IgnoreQueryFilters().Where(c => c.Id == contractId).ExecuteDeleteAsync(cancellationToken);
         return deleted;

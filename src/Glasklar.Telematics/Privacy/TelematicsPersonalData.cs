@@ -10,7 +10,7 @@ namespace Glasklar.Telematics.Privacy;
 
 /// <summary>
 /// The telematics part of access reports, portability exports and erasure (X7, C16): base data, boxes,
-/// trips and every position, streamed. A subject matches by account, by IMEI, or by surname together
+/// trips, theft-alert zones and alerts, and every position, streamed. A subject matches by account, by IMEI, or by surname together
 /// with motor policy number or licence plate.
 /// </summary>
 internal sealed class TelematicsPersonalData(DbSession session, TelematicsDbContext db, TelematicsData data, TelematicsProtector protector) : IPersonalDataSource
@@ -75,6 +75,23 @@ internal sealed class TelematicsPersonalData(DbSession session, TelematicsDbCont
                     yield return new PersonalDatum("Fahrt", $"telematics-trip:{trip.Id}", "Fahrt",
                         string.Create(CultureInfo.InvariantCulture, $"{trip.StartUtc:O} – {trip.EndUtc:O}, {trip.DistanceMeters / 1000:0.0} km, max. {trip.MaxSpeedKmh:0} km/h, von {trip.StartLatitude:0.00000},{trip.StartLongitude:0.00000} nach {trip.EndLatitude:0.00000},{trip.EndLongitude:0.00000}"),
                         new Provenance(Module, "Box", null, c.OrganisationId, trip.EndUtc));
+                }
+
+                foreach (var zone in await db.Set<Portal.Geofence>().AsNoTracking().Where(z => z.BoxId == box.Id).OrderBy(z => z.CreatedUtc).ToListAsync(cancellationToken))
+                {
+                    var shape = zone.Shape == Portal.GeofenceShape.Circle
+                        ? string.Create(CultureInfo.InvariantCulture, $"Kreis um {zone.CenterLatitude:0.000000},{zone.CenterLongitude:0.000000}, {zone.RadiusMeters:0} m")
+                        : $"Vieleck {zone.Polygon}";
+                    yield return new PersonalDatum("Diebstahlwarnung", $"telematics-geofence:{zone.Id}", "Zone",
+                        $"{zone.Name}: {shape}, {(zone.Armed ? "scharf" : "nicht scharf")}",
+                        new Provenance(Module, "Kundenportal", null, c.OrganisationId, zone.CreatedUtc));
+                }
+
+                foreach (var alert in await db.Set<Portal.GeofenceAlert>().AsNoTracking().Where(a => a.BoxId == box.Id).OrderBy(a => a.RaisedUtc).ToListAsync(cancellationToken))
+                {
+                    yield return new PersonalDatum("Diebstahlwarnung", $"telematics-geofence-alert:{alert.Id}", "Meldung",
+                        string.Create(CultureInfo.InvariantCulture, $"{DateTime.SpecifyKind(alert.PositionUtc, DateTimeKind.Utc):O} Zone verlassen bei {alert.Latitude:0.000000},{alert.Longitude:0.000000}"),
+                        new Provenance(Module, "Box", null, c.OrganisationId, alert.RaisedUtc));
                 }
 
                 await foreach (var p in data.PositionsAsync(box.Id, long.MinValue, long.MaxValue, cancellationToken))

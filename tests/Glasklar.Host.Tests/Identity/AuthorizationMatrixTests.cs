@@ -74,6 +74,14 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : AppTests<TApp>(
         ["/datenschutz/aufbewahrung"] = [Roles.DataProtectionOfficer],
         ["/telematik"] = [Roles.Customer],
 
+        // Telematics customer portal: trip map, exports (with job pages), theft-alert zones; the module's own script and style.
+        ["/telematik/fahrten/00000000-0000-4000-8000-00000000abcd"] = [Roles.Customer],
+        ["/telematik/exporte"] = [Roles.Customer],
+        ["/telematik/exporte/00000000-0000-4000-8000-00000000abcd"] = [Roles.Customer],
+        ["/telematik/zonen"] = [Roles.Customer],
+        ["/telematik/assets/telematik.js"] = Everyone(),
+        ["/telematik/assets/telematik.css"] = Everyone(),
+
         // Customer portal (claims): customers see their own contracts and claims; insurer clerks the queue.
         ["/kunde/antraege"] = [Roles.Customer],
         ["/kunde/antraege/neu"] = [Roles.Customer],
