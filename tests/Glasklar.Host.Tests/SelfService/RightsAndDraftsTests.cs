@@ -141,7 +141,10 @@ public abstract class RightsAndDraftsTests<TApp>(TApp app) : AppTests<TApp>(app)
         await browser.GetAsync("/kunde/antraege/neu");
         var saved = await browser.PostAsync("/kunde/antraege/neu?handler=Entwurf", new()
         {
-            ["TreatmentDate[0]"] = "2026-11-20", ["Kind[0]"] = "Zahn", ["Amount[0]"] = "120,50", ["Holder"] = "Tessa Testerfeld",
+            ["TreatmentDate[0]"] = "2026-11-20",
+            ["Kind[0]"] = "Zahn",
+            ["Amount[0]"] = "120,50",
+            ["Holder"] = "Tessa Testerfeld",
         });
         FormClient.IsRedirectTo(saved, "/kunde/antraege/neu?entwurf=").ShouldBeTrue();
         var location = saved.Headers.Location!.OriginalString;
