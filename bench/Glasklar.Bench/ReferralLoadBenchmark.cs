@@ -7,13 +7,14 @@ namespace Glasklar.Bench;
 /// <summary>
 /// Issue 5 §8: N clients submit referrals (POST /api/v1/referrals) to a running Glasklar on loopback, closed loop,
 /// with the demo agency's API key. Prints throughput and latency percentiles; the target on the 2-core machine is
-/// p95 under 50 ms and at least 500 referrals/s on SQLite.
+/// p95 under 50 ms and at least 500 referrals/s on SQLite. <c>--rate R</c> paces the clients to R referrals/s in
+/// total (open loop, latency from the scheduled start) instead of sending as fast as answers come back.
 /// </summary>
 internal sealed class ReferralLoadBenchmark : IBenchmark
 {
     public string Name => "referrals";
 
-    public string Description => "POST referrals: --url http://127.0.0.1:5080/ --clients 50 --seconds 10 (demo data on)";
+    public string Description => "POST referrals: --url http://127.0.0.1:5080/ --clients 50 --seconds 10 [--rate 500] (demo data on)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -66,8 +67,12 @@ internal sealed class ReferralLoadBenchmark : IBenchmark
             }
         }
 
-        var result = await ClosedLoopLoad.RunSelfTimedAsync(clients, TimeSpan.FromSeconds(seconds), _ => SubmitAsync(), cancellationToken);
-        Console.WriteLine($"referrals: {url} clients={clients} duration={result.Elapsed.TotalSeconds:F1}s");
+        var rate = BenchArgs.Get(args, "--rate", "");
+        var result = rate.Length == 0
+            ? await ClosedLoopLoad.RunSelfTimedAsync(clients, TimeSpan.FromSeconds(seconds), _ => SubmitAsync(), cancellationToken)
+            : await PacedLoad.RunAsync(clients, double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(seconds),
+                async _ => (await SubmitAsync()).Ok, cancellationToken);
+        Console.WriteLine($"referrals: {url} clients={clients} {(rate.Length == 0 ? "closed loop" : $"paced at {rate}/s")} duration={result.Elapsed.TotalSeconds:F1}s");
         Console.WriteLine($"  referrals={result.Count} errors={result.Errors} throughput={result.Throughput:F0} referrals/s");
         Console.WriteLine($"  latency ms: p50={result.P50:F2} p95={result.P95:F2} p99={result.P99:F2} max={result.Max:F2}");
         return result.Errors == 0 ? 0 : 1;

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using Glasklar.Platform;
 using Glasklar.Platform.Persistence;
 using Glasklar.Platform.Tenancy;
@@ -7,7 +7,9 @@ using Glasklar.Privacy;
 using Glasklar.Telematics;
 using Glasklar.Telematics.Contracts;
 using Glasklar.Telematics.Demo;
+using Glasklar.Telematics.Ingestion;
 using Glasklar.Telematics.Listeners;
+using Glasklar.Telematics.Map;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,23 +17,36 @@ using Microsoft.Extensions.Logging;
 namespace Glasklar.Bench;
 
 /// <summary>
-/// End to end over real TCP on loopback: the real telematics services (listener, pipeline, map, writer)
-/// on a fresh database, and many simulated boxes, each sending Codec 8E packets and waiting for the ack.
-/// Prints positions/s (acknowledged = durably stored), latency send→ack (p50/p99) and resident memory.
-/// Usage: <c>... -- telematics-ingest [--connections 1000] [--seconds 20] [--records 25] [--postgres "conn"]</c>.
+/// End to end over real TCP on loopback: the real telematics services (listener, pipeline, demo road map, writer)
+/// on a fresh database, and many simulated boxes sending pre-encoded Codec 8E packets and waiting for each ack.
+/// <c>--mode paced</c> (default): each connection sends one packet on a fixed schedule, so the offered load is
+/// <c>--rate</c> positions/s as with real boxes; latency runs from the scheduled send time to the ack (queueing
+/// behind a slow ack counts). <c>--mode closed</c>: each connection sends its next packet as soon as the last
+/// was acknowledged (saturation throughput; its latency is queueing time by Little's law).
+/// Usage: <c>... -- telematics-ingest [--mode paced|closed] [--rate 50000] [--connections 1000] [--seconds 20]
+/// [--warmup 3] [--records 25] [--postgres "conn"]</c>.
 /// </summary>
 internal sealed class TelematicsIngestBenchmark : IBenchmark
 {
     public string Name => "telematics-ingest";
 
-    public string Description => "Teltonika TCP end to end: positions/s, p99 send-to-ack, RSS (many connections)";
+    public string Description => "Teltonika TCP end to end: positions/s, p99 send-to-ack, RSS (paced or closed loop)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var connections = int.Parse(BenchArgs.Get(args, "--connections", "1000"), System.Globalization.CultureInfo.InvariantCulture);
-        var seconds = int.Parse(BenchArgs.Get(args, "--seconds", "20"), System.Globalization.CultureInfo.InvariantCulture);
-        var perPacket = int.Parse(BenchArgs.Get(args, "--records", "25"), System.Globalization.CultureInfo.InvariantCulture);
+        var mode = BenchArgs.Get(args, "--mode", "paced");
+        var rate = Number(args, "--rate", 50_000);
+        var connections = Number(args, "--connections", 1000);
+        var seconds = Number(args, "--seconds", 20);
+        var warmup = Number(args, "--warmup", 3);
+        var perPacket = Number(args, "--records", 25);
         var postgres = BenchArgs.Get(args, "--postgres", "");
+        if (mode is not ("paced" or "closed"))
+        {
+            Console.Error.WriteLine("--mode must be paced or closed");
+            return 2;
+        }
+
         var directory = Path.Combine(Path.GetTempPath(), "glasklar-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var settings = new Dictionary<string, string?>
         {
@@ -55,53 +70,25 @@ internal sealed class TelematicsIngestBenchmark : IBenchmark
         services.AddTelematics(configuration);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        provider.GetRequiredService<RoadMap>().Use(new RoadIndex(DemoMap.Roads())); // enrichment does real matching
         var imeis = await CreateBoxesAsync(provider, connections, cancellationToken);
         var server = provider.GetRequiredService<TeltonikaServer>();
         await server.StartAsync(cancellationToken);
         var port = await provider.GetRequiredService<TelematicsEndpoints>().TeltonikaPort;
 
-        var latencies = new ConcurrentBag<double>();
-        long acked = 0;
-        var stop = DateTime.UtcNow.AddSeconds(seconds);
-        var baseTime = DateTimeOffset.UtcNow.AddDays(-1);
-        var watch = Stopwatch.StartNew();
-        var clients = imeis.Select(async (imei, index) =>
-        {
-            await using var device = new DeviceSimulator("127.0.0.1", port, imei);
-            if (!await device.ConnectAsync(cancellationToken))
-            {
-                return;
-            }
-
-            var local = new List<double>();
-            for (var packet = 0; DateTime.UtcNow < stop && !cancellationToken.IsCancellationRequested; packet++)
-            {
-                var records = Enumerable.Range(0, perPacket)
-                    .Select(i => DeviceSimulator.Record(baseTime.AddSeconds((packet * perPacket) + i), 50 + (index * 1e-4), 10 + (packet * 1e-4), 60, 90, true))
-                    .ToList();
-                var sent = Stopwatch.GetTimestamp();
-                if (!await device.SendAsync(records, cancellationToken))
-                {
-                    break;
-                }
-
-                local.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                Interlocked.Add(ref acked, perPacket);
-            }
-
-            foreach (var l in local)
-            {
-                latencies.Add(l);
-            }
-        }).ToList();
-        await Task.WhenAll(clients);
-        var elapsed = watch.Elapsed.TotalSeconds;
-        var sorted = latencies.Order().ToArray();
-        var rss = Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024);
-        Console.WriteLine($"{(postgres.Length > 0 ? "PostgreSQL" : "SQLite")}: {connections} connections, {perPacket} records/packet, {elapsed:0.0} s");
-        Console.WriteLine($"  {acked / elapsed:N0} positions/s acknowledged (durably stored), {acked:N0} in total");
-        Console.WriteLine($"  send-to-ack p50 {ClosedLoopLoad.Percentile(sorted, 0.50):0.0} ms, p99 {ClosedLoopLoad.Percentile(sorted, 0.99):0.0} ms, max {ClosedLoopLoad.Percentile(sorted, 1):0.0} ms");
-        Console.WriteLine($"  resident memory (server + load generator in one process) {rss:0} MiB");
+        var interval = TimeSpan.FromSeconds((double)connections * perPacket / rate);
+        var load = new TeltonikaLoad(port, perPacket, DateTimeOffset.UtcNow.AddDays(-1));
+        var result = await load.RunAsync(imeis, mode == "paced" ? interval : null, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), cancellationToken);
+        var process = Process.GetCurrentProcess();
+        var sorted = result.Latencies;
+        Console.WriteLine(mode == "paced"
+            ? $"{(postgres.Length > 0 ? "PostgreSQL" : "SQLite")} paced: {connections} connections, {perPacket} records/packet, one packet per connection every {interval.TotalMilliseconds:0} ms = {rate:N0} positions/s offered; {seconds} s measured after {warmup} s warm-up"
+            : $"{(postgres.Length > 0 ? "PostgreSQL" : "SQLite")} closed loop: {connections} connections, {perPacket} records/packet; {seconds} s measured after {warmup} s warm-up");
+        Console.WriteLine($"  {result.Acknowledged / result.Elapsed.TotalSeconds:N0} positions/s acknowledged (durably stored), {result.Acknowledged:N0} in the window; {result.Failures} connections failed");
+        Console.WriteLine($"  {(mode == "paced" ? "scheduled-send" : "send")}-to-ack p50 {ClosedLoopLoad.Percentile(sorted, 0.50):0.0} ms, p95 {ClosedLoopLoad.Percentile(sorted, 0.95):0.0} ms, p99 {ClosedLoopLoad.Percentile(sorted, 0.99):0.0} ms, max {ClosedLoopLoad.Percentile(sorted, 1):0.0} ms ({sorted.Length:N0} packets)");
+        Console.WriteLine($"  resident memory (server + load generator in one process) {process.WorkingSet64 / 1048576.0:0} MiB, peak {process.PeakWorkingSet64 / 1048576.0:0} MiB");
+        Console.WriteLine($"  CPU (server + load generator) {result.CpuTime.TotalSeconds / result.Elapsed.TotalSeconds:0.00} cores busy, {result.CpuTime.TotalMilliseconds * 1000 / Math.Max(1, result.Acknowledged):0.0} µs per acknowledged position");
+        Console.WriteLine($"  pipeline: {provider.GetRequiredService<IngestionPipeline>().Stats}");
         await server.StopAsync(CancellationToken.None);
         if (postgres.Length == 0)
         {
@@ -117,6 +104,9 @@ internal sealed class TelematicsIngestBenchmark : IBenchmark
         return 0;
     }
 
+    private static int Number(string[] args, string name, int fallback) =>
+        int.Parse(BenchArgs.Get(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
     private static async Task<List<string>> CreateBoxesAsync(IServiceProvider provider, int count, CancellationToken cancellationToken)
     {
         var imeis = new List<string>();
@@ -125,7 +115,7 @@ internal sealed class TelematicsIngestBenchmark : IBenchmark
         var contracts = scope.ServiceProvider.GetRequiredService<ContractService>();
         for (var i = 0; i < count; i++)
         {
-            var imei = (359_000_000_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var imei = (359_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture);
             var contract = new TelematicsContract { OrganisationId = Guid.NewGuid(), ContractNumber = "B-" + imei, LastName = "Last", StartsOn = new DateOnly(2026, 1, 1) };
             await contracts.CreateAsync(contract, cancellationToken);
             await contracts.AssignBoxAsync(contract.Id, Guid.NewGuid(), imei, "V" + i, cancellationToken);

@@ -45,6 +45,7 @@ public static class PlatformModule
         // Sessions and authentication (A12, B5): server-side sessions behind a session-only cookie.
         services.AddOptions<LoginSessionOptions>().Bind(configuration.GetSection(LoginSessionOptions.Section));
         services.AddScoped<SessionService>();
+        services.AddSingleton<ApiKeyCache>();
         // Browsers: the session cookie. Machine clients: "Authorization: ApiKey …". The header decides.
         services.AddAuthentication(AutoScheme)
             .AddPolicyScheme(AutoScheme, AutoScheme, o => o.ForwardDefaultSelector = context =>

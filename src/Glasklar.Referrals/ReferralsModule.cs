@@ -27,6 +27,7 @@ public static class ReferralsModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ReferralsOptions>().Bind(configuration.GetSection(ReferralsOptions.Section));
         services.AddModuleDbContext<ReferralsDbContext>(ReferralsDbContext.Module);
+        services.AddSingleton<FreeTextProtection>();
         services.AddScoped<CallerResolver>();
         services.AddSingleton<SqliteGroupCommit>();
         services.AddScoped<ReferralService>();

@@ -30,8 +30,10 @@ public static class TelematicsModule
         services.AddSingleton<TelematicsEndpoints>();
         services.AddSingleton<BoxDirectory>();
         services.AddScoped<ContractService>();
+        services.AddSingleton<TelematicsProtector>();
         services.AddSingleton<RoadMap>();
         services.AddSingleton<PositionWriter>();
+        services.AddSingleton<IngestConnections>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<PositionIntake>();
         services.AddHostedService<RoadMapLoader>();

@@ -17,7 +17,7 @@ public sealed record CreatedApiKey(string? Key, IReadOnlyList<FieldError> Errors
 /// scopes, revoke. Every query runs under the request's tenant filter, so another organisation's key is
 /// simply not there (tenant isolation by construction, ModuleDbContext).
 /// </summary>
-public sealed class ApiKeyAdministration(PlatformDbContext db, DbSession session, IEnumerable<ApiScopeDefinition> scopes, AuditLog audit, TimeProvider clock)
+public sealed class ApiKeyAdministration(PlatformDbContext db, DbSession session, IEnumerable<ApiScopeDefinition> scopes, AuditLog audit, Sessions.ApiKeyCache cache, TimeProvider clock)
 {
     public const int NameMaxLength = 100;
 
@@ -77,6 +77,7 @@ public sealed class ApiKeyAdministration(PlatformDbContext db, DbSession session
 
             key.Revoke(clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
+            cache.Forget(key.Prefix);
             await audit.AppendAsync(AuditActions.ApiKeyRevoked, userId, key.OrganisationId, ip, new() { ["praefix"] = key.Prefix }, ct);
             await audit.RecordTransactionAsync(userId, AuditActions.ApiKeyRevoked, ip, ct);
             return (true, true);

@@ -5,6 +5,7 @@ using Glasklar.Platform.Persistence;
 using Glasklar.Platform.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +15,14 @@ namespace Glasklar.Platform.Sessions;
 /// Machine clients (agencies, insurers, workshops, repair networks) send <c>Authorization: ApiKey gk_…</c>.
 /// The key is found by its public prefix and checked against the stored hash; revoked keys and inactive
 /// organisations are refused; the last use is recorded; the request's tenant is the key's organisation.
+/// A verified key is kept in <see cref="ApiKeyCache"/> for a few seconds; the secret is checked on every request.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    PlatformDbContext db,
     DbSession dbSession,
+    ApiKeyCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -36,12 +38,46 @@ public sealed class ApiKeyAuthenticationHandler(
             return parse.Rejection == ApiKeyRejection.Missing ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("API-Schlüssel ungültig.");
         }
 
+        var verified = cache.Find(key.Prefix);
+        if (verified is null)
+        {
+            verified = await LoadAsync(key);
+            if (verified is null)
+            {
+                return AuthenticateResult.Fail("API-Schlüssel ungültig oder widerrufen.");
+            }
+
+            cache.Remember(verified, key.Prefix);
+        }
+        else if (!ApiKeyCredential.Verify(key, verified.SecretHash))
+        {
+            return AuthenticateResult.Fail("API-Schlüssel ungültig oder widerrufen.");
+        }
+
+        dbSession.Tenant = TenantScope.For(verified.OrganisationId);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, "apikey:" + verified.Id),
+            new(ApiKeyClaim, verified.Id.ToString()),
+            new(SessionAuthenticationHandler.OrganisationClaim, verified.OrganisationId.ToString()),
+        };
+        claims.AddRange(verified.Scopes.Select(s => new Claim(ScopeClaim, s)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>Finds the key by its prefix, checks secret, revocation and organisation, and records the last use.</summary>
+    private async Task<VerifiedApiKey?> LoadAsync(ApiKeyParts key)
+    {
+        // Resolved only on a cache miss: most requests of a busy client never open a DbContext here.
+        var db = Context.RequestServices.GetRequiredService<PlatformDbContext>();
+
         // Before authentication no tenant is known: the lookup by prefix deliberately crosses tenants.
         var stored = await db.ApiKeys.IgnoreQueryFilters().SingleOrDefaultAsync(k => k.Prefix == key.Prefix, Context.RequestAborted);
         if (stored is null || !stored.IsActive || !ApiKeyCredential.Verify(key, stored.SecretHash)
             || !await db.Organisations.AnyAsync(o => o.Id == stored.OrganisationId && o.IsActive, Context.RequestAborted))
         {
-            return AuthenticateResult.Fail("API-Schlüssel ungültig oder widerrufen.");
+            return null;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -51,16 +87,7 @@ public sealed class ApiKeyAuthenticationHandler(
             await db.SaveChangesAsync(Context.RequestAborted);
         }
 
-        dbSession.Tenant = TenantScope.For(stored.OrganisationId);
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, "apikey:" + stored.Id),
-            new(ApiKeyClaim, stored.Id.ToString()),
-            new(SessionAuthenticationHandler.OrganisationClaim, stored.OrganisationId.ToString()),
-        };
-        claims.AddRange(stored.ScopeList.Select(s => new Claim(ScopeClaim, s)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return new VerifiedApiKey(stored.Id, stored.OrganisationId, stored.SecretHash, stored.ScopeList, now);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

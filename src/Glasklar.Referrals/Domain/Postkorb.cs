@@ -48,6 +48,9 @@ internal sealed class PostkorbTicket : ITenantOwned
 
     public TicketState State { get; private set; }
 
+    /// <summary>After loading: Betreff is stored encrypted (FreeTextEncryption).</summary>
+    internal void RevealFreeText(Func<string?, string?> unprotect) => Subject = unprotect(Subject)!;
+
     public Guid CreatedByUserId { get; private set; }
 
     public Guid CreatedByOrganisationId { get; private set; }
@@ -104,6 +107,9 @@ internal sealed class PostkorbMessage
     public Guid TicketId { get; private set; }
 
     public string Body { get; private set; }
+
+    /// <summary>After loading: the text is stored encrypted (FreeTextEncryption).</summary>
+    internal void RevealFreeText(Func<string?, string?> unprotect) => Body = unprotect(Body)!;
 
     public Guid AuthorUserId { get; private set; }
 

@@ -131,6 +131,13 @@ internal sealed class Referral : ITenantOwned
 
     public bool IsCompleted => Status is ReferralStatus.Erledigt or ReferralStatus.Storniert;
 
+    /// <summary>After loading: the free text columns hold ciphertext (FreeTextEncryption), the entity plain text.</summary>
+    internal void RevealFreeText(Func<string?, string?> unprotect)
+    {
+        AdditionalInfo = unprotect(AdditionalInfo);
+        Remarks = unprotect(Remarks);
+    }
+
     public OptionalData Optional => new(Salutation, FirstName, Email, Phone2, Street, PostalCode, City, VehicleMake, VehicleModel,
         Insurer, Deductible, DamageDate, DamageType, GlassPosition, ContactTime, RepairLocation, PreferredBranch, AdditionalInfo, Remarks);
 

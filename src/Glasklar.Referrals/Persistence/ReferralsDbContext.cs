@@ -1,11 +1,12 @@
 using Glasklar.Platform.Persistence;
 using Glasklar.Referrals.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Glasklar.Referrals.Persistence;
 
 /// <summary>The referral module's own tables (schema "referrals" on PostgreSQL, prefix "referrals_" everywhere).</summary>
-internal sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options, DbSession session)
+internal sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options, DbSession session, FreeTextProtection freeText)
     : ModuleDbContext(options, session)
 {
     public const string Module = "referrals";
@@ -21,6 +22,15 @@ internal sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> op
     public DbSet<PostkorbMessage> Messages => Set<PostkorbMessage>();
 
     public DbSet<CommissionTally> CommissionTallies => Set<CommissionTally>();
+
+    internal FreeTextProtection FreeText => freeText;
+
+    /// <summary>The plain values one save replaced with ciphertext, restored after it (FreeTextInterceptor).</summary>
+    internal List<(PropertyEntry Property, string Plain)> ReplacedFreeText { get; } = [];
+
+    /// <summary>Free text is encrypted on the way in and decrypted on the way out (ARCHITECTURE §2).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(FreeTextInterceptor.Instance);
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -52,8 +62,8 @@ internal sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> op
             e.Property(r => r.ContactTime).HasMaxLength(30);
             e.Property(r => r.RepairLocation).HasMaxLength(30);
             e.Property(r => r.PreferredBranch).HasMaxLength(ReferralFields.TextMaxLength);
-            e.Property(r => r.AdditionalInfo).HasMaxLength(ReferralFields.AdditionalInfoMaxLength);
-            e.Property(r => r.Remarks).HasMaxLength(ReferralFields.RemarksMaxLength);
+            e.Property(r => r.AdditionalInfo); // ciphertext: longer than the 500 characters typed
+            e.Property(r => r.Remarks);
             e.Ignore(r => r.Optional);
             e.Ignore(r => r.IsCompleted);
             e.HasIndex(r => new { r.OrganisationId, r.CreatedUtc });
@@ -75,7 +85,7 @@ internal sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> op
             e.ToTable(Table("tickets"));
             e.HasKey(t => t.Id);
             e.Property(t => t.Id).ValueGeneratedNever();
-            e.Property(t => t.Subject).HasMaxLength(PostkorbTicket.SubjectMaxLength);
+            e.Property(t => t.Subject); // ciphertext
             e.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Referral>().WithMany().HasForeignKey(t => t.ReferralId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(t => t.Messages).WithOne().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Cascade);
@@ -85,7 +95,7 @@ internal sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> op
             e.ToTable(Table("messages"));
             e.HasKey(m => m.Id);
             e.Property(m => m.Id).ValueGeneratedNever();
-            e.Property(m => m.Body).HasMaxLength(PostkorbMessage.BodyMaxLength);
+            e.Property(m => m.Body); // ciphertext
         });
         modelBuilder.Entity<CommissionTally>(e =>
         {

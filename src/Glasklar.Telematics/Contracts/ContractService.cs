@@ -17,10 +17,20 @@ internal sealed record ContractResult(bool Succeeded, string? Field = null, stri
 /// deactivates every box of the contract at once (C18), contract end that starts the deletion clock (C16).
 /// Every operation runs in one transaction on the scope's session.
 /// </summary>
-internal sealed class ContractService(DbSession session, TelematicsDbContext db, BoxDirectory directory, TimeProvider clock)
+internal sealed class ContractService(DbSession session, TelematicsDbContext db, BoxDirectory directory, TelematicsProtector protector, TimeProvider clock)
 {
-    public async Task<ContractResult> CreateAsync(TelematicsContract contract, CancellationToken cancellationToken)
+    public Task<ContractResult> CreateAsync(TelematicsContract contract, CancellationToken cancellationToken) =>
+        CreateAsync(contract, null, cancellationToken);
+
+    /// <summary>Creates the contract; an IBAN given is checked and stored only encrypted (<see cref="TelematicsProtector"/>).</summary>
+    public async Task<ContractResult> CreateAsync(TelematicsContract contract, string? iban, CancellationToken cancellationToken)
     {
+        var normalIban = string.IsNullOrWhiteSpace(iban) ? "" : IbanFormat.Normalise(iban);
+        if (normalIban is null)
+        {
+            return ContractResult.Fail("iban", "Die IBAN ist ungültig. Bitte prüfen Sie Länderkennung, Prüfziffer und Länge.");
+        }
+
         if (string.IsNullOrWhiteSpace(contract.ContractNumber))
         {
             return ContractResult.Fail("contractNumber", "Bitte geben Sie die Vertragsnummer an.");
@@ -38,6 +48,7 @@ internal sealed class ContractService(DbSession session, TelematicsDbContext db,
 
         contract.Id = contract.Id == Guid.Empty ? Guid.NewGuid() : contract.Id;
         contract.CreatedUtc = clock.GetUtcNow().UtcDateTime;
+        contract.IbanProtected = protector.Protect(TelematicsProtector.Iban, normalIban);
         db.Contracts.Add(contract);
         await db.SaveChangesAsync(cancellationToken);
         return ContractResult.Ok;

@@ -12,6 +12,9 @@ internal sealed class TelematicsContract : ITenantOwned
     public const int ShortMaxLength = 40;
     public const int AddressMaxLength = 200;
 
+    /// <summary>Room for a Data-Protection-encrypted short value (a 34-character IBAN encrypts to about 160 characters).</summary>
+    public const int ProtectedMaxLength = 400;
+
     public Guid Id { get; set; }
 
     /// <summary>The insurer organisation the contract belongs to.</summary>
@@ -45,7 +48,8 @@ internal sealed class TelematicsContract : ITenantOwned
 
     public string Mobile { get; set; } = "";
 
-    public string Iban { get; set; } = "";
+    /// <summary>The IBAN, Data-Protection encrypted (<see cref="TelematicsProtector.Iban"/>); empty when none was given.</summary>
+    public string IbanProtected { get; set; } = "";
 
     public string Bic { get; set; } = "";
 

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Glasklar.Platform.Persistence;
 using Glasklar.Platform.Tenancy;
@@ -25,11 +27,12 @@ internal enum IngestStatus
 }
 
 /// <summary>
-/// The ingestion pipeline (ARCHITECTURE.md §4): positions of one device always go to the same partition
-/// worker (order per device), which enriches them (map matching), runs the trip state machine and writes
-/// everything of a batch — positions, finished trips, the trip-state checkpoint — in one transaction.
-/// Only after the commit are the submitters told <see cref="IngestStatus.Stored"/>, so an acknowledgement
-/// always means durably stored. Further stages (scoring, crash detection, alerts) plug in before the writer.
+/// The ingestion pipeline (ARCHITECTURE.md §4, ADR 0020/0021): positions of one device always go to the same
+/// partition worker (order per device). A worker drains its queue into one batch (group commit across all its
+/// devices), then runs the CPU stages outside any lock — map matching, the trip state machine on copies of the
+/// cached states, further <see cref="IIngestStage"/>s — and finally writes everything of the batch (positions,
+/// finished trips, trip-state checkpoints, stage rows) in one transaction with plain SQL. Only after the commit
+/// are the submitters told <see cref="IngestStatus.Stored"/>, so an acknowledgement always means durably stored.
 /// </summary>
 internal sealed class IngestionPipeline : IAsyncDisposable
 {
@@ -37,20 +40,23 @@ internal sealed class IngestionPipeline : IAsyncDisposable
     private readonly TelematicsOptions _options;
     private readonly RoadMap _map;
     private readonly PositionWriter _writer;
+    private readonly IngestConnections _connections;
+    private readonly IIngestStage[] _stages;
     private readonly TimeProvider _clock;
     private readonly ILogger<IngestionPipeline> _logger;
     private readonly TripDetector _trips;
     private readonly Channel<Work>[] _partitions;
     private readonly Dictionary<Guid, TripState>[] _states;
     private readonly Task[] _workers;
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
-    public IngestionPipeline(IServiceScopeFactory scopes, TelematicsOptions options, RoadMap map, PositionWriter writer, TimeProvider clock, ILogger<IngestionPipeline> logger)
+    public IngestionPipeline(IServiceScopeFactory scopes, TelematicsOptions options, RoadMap map, PositionWriter writer, IngestConnections connections, IEnumerable<IIngestStage> stages, TimeProvider clock, ILogger<IngestionPipeline> logger)
     {
         _scopes = scopes;
         _options = options;
         _map = map;
         _writer = writer;
+        _connections = connections;
+        _stages = [.. stages];
         _clock = clock;
         _logger = logger;
         _trips = TripDetector.From(options);
@@ -65,6 +71,9 @@ internal sealed class IngestionPipeline : IAsyncDisposable
             _workers[i] = Task.Run(() => RunAsync(partition));
         }
     }
+
+    /// <summary>Stage timings and batch sizes since start (the benchmark prints them).</summary>
+    public IngestionStats Stats { get; } = new();
 
     public Task<IngestStatus> SubmitAsync(BoxRef box, IReadOnlyList<PositionRecord> records, CancellationToken cancellationToken)
     {
@@ -100,7 +109,7 @@ internal sealed class IngestionPipeline : IAsyncDisposable
 
             try
             {
-                await ProcessAsync(partition, batch);
+                await ProcessAsync(partition, batch, records);
             }
             catch (Exception e)
             {
@@ -118,90 +127,105 @@ internal sealed class IngestionPipeline : IAsyncDisposable
         }
     }
 
-    private async Task ProcessAsync(int partition, List<Work> batch)
+    private async Task ProcessAsync(int partition, List<Work> batch, int recordCount)
     {
-        var lockTaken = false;
-        await using var scope = _scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-        session.Tenant = TenantScope.AllTenants("Telematik: Positionen speichern");
-        var db = scope.ServiceProvider.GetRequiredService<TelematicsDbContext>();
-        if (session.Provider == DatabaseProvider.Sqlite)
-        {
-            await _sqliteWriter.WaitAsync();
-            lockTaken = true;
-        }
+        var started = Stopwatch.GetTimestamp();
+        var cache = _states[partition];
+        await LoadStatesAsync(cache, batch);
 
-        try
+        // CPU stages, outside the writer lock: enrichment, trips, further stages; on copies of the states.
+        var prepared = new IngestBatch(recordCount);
+        foreach (var work in batch)
         {
-            var cache = _states[partition];
-            var changed = new Dictionary<Guid, TripState>();
-            var stored = new List<StoredPosition>();
-            var accepted = new HashSet<Work>(ReferenceEqualityComparer.Instance);
-            await session.InTransactionAsync<bool>(async ct =>
+            if (!prepared.States.TryGetValue(work.Box.Id, out var state))
             {
-                // Authoritative check inside the transaction: a box revoked meanwhile stores nothing (C18).
-                var ids = batch.Select(w => w.Box.Id).Distinct().ToList();
-                var active = (await db.Boxes.Where(b => ids.Contains(b.Id) && b.Status == BoxStatus.Active).Select(b => b.Id).ToListAsync(ct)).ToHashSet();
-                var missing = ids.Where(id => active.Contains(id) && !cache.ContainsKey(id)).ToList();
-                var known = missing.Count == 0
-                    ? new HashSet<Guid>()
-                    : (await db.TripStates.AsNoTracking().Where(s => missing.Contains(s.BoxId)).ToListAsync(ct))
-                        .Select(s => { cache[s.BoxId] = s; return s.BoxId; }).ToHashSet();
-                foreach (var work in batch)
+                state = cache.TryGetValue(work.Box.Id, out var cached)
+                    ? cached.Clone()
+                    : new TripState { BoxId = work.Box.Id, OrganisationId = work.Box.OrganisationId };
+                prepared.States[work.Box.Id] = state;
+            }
+
+            foreach (var record in work.Records)
+            {
+                var road = record.Valid ? _map.Match(record.Latitude, record.Longitude, record.Course, record.SpeedKmh) : null;
+                var position = new StoredPosition(work.Box.Id, record, work.ReceivedUtc, road);
+                prepared.Positions.Add(position);
+                if (_trips.Apply(state, record) is { } trip)
                 {
-                    if (!active.Contains(work.Box.Id))
-                    {
-                        continue;
-                    }
-
-                    accepted.Add(work);
-                    if (!changed.TryGetValue(work.Box.Id, out var state))
-                    {
-                        var isNew = !cache.TryGetValue(work.Box.Id, out var cached);
-                        state = cached?.Clone() ?? new TripState { BoxId = work.Box.Id, OrganisationId = work.Box.OrganisationId };
-                        changed[work.Box.Id] = state;
-                        if (isNew && !known.Contains(work.Box.Id))
-                        {
-                            db.TripStates.Add(state);
-                        }
-                        else
-                        {
-                            db.TripStates.Update(state);
-                        }
-                    }
-
-                    foreach (var record in work.Records)
-                    {
-                        var road = record.Valid ? _map.Match(record.Latitude, record.Longitude, record.Course, record.SpeedKmh) : null;
-                        stored.Add(new StoredPosition(work.Box.Id, record, work.ReceivedUtc, road));
-                        if (_trips.Apply(state, record) is { } trip)
-                        {
-                            db.Trips.Add(trip);
-                        }
-                    }
+                    prepared.Trips.Add(trip);
                 }
 
-                await _writer.WriteAsync(session, stored, ct);
-                await db.SaveChangesAsync(ct);
-                return (true, true);
-            });
-
-            foreach (var (id, state) in changed)
-            {
-                cache[id] = state;
-            }
-
-            foreach (var work in batch)
-            {
-                work.Done.TrySetResult(accepted.Contains(work) ? IngestStatus.Stored : IngestStatus.Refused);
+                foreach (var stage in _stages)
+                {
+                    stage.Apply(work.Box, state, position, prepared);
+                }
             }
         }
-        finally
+
+        var prepareEnd = Stopwatch.GetTimestamp();
+        HashSet<Guid> active;
+        long lockedAt, writtenAt;
+        await using (var lease = await _connections.LeaseAsync(partition, CancellationToken.None))
         {
-            if (lockTaken)
+            lockedAt = Stopwatch.GetTimestamp();
+            await using var transaction = await lease.Connection.BeginTransactionAsync();
+            var write = new IngestWrite(lease.Provider, lease.Connection, transaction);
+
+            // Authoritative check inside the transaction: a box revoked meanwhile stores nothing (C18).
+            active = await TripStore.ActiveBoxesAsync(write, prepared.States.Keys, CancellationToken.None);
+            if (active.Count < prepared.States.Count)
             {
-                _sqliteWriter.Release();
+                prepared.KeepOnly(active);
             }
+
+            await _writer.WriteAsync(write, prepared.Positions, CancellationToken.None);
+            await TripStore.WriteAsync(write, prepared.States.Values, prepared.Trips, CancellationToken.None);
+            foreach (var stage in _stages)
+            {
+                await stage.WriteAsync(write, prepared, CancellationToken.None);
+            }
+
+            writtenAt = Stopwatch.GetTimestamp();
+            await transaction.CommitAsync();
+        }
+
+        var committedAt = Stopwatch.GetTimestamp();
+        foreach (var (id, state) in prepared.States)
+        {
+            cache[id] = state;
+        }
+
+        foreach (var work in batch)
+        {
+            work.Done.TrySetResult(active.Contains(work.Box.Id) ? IngestStatus.Stored : IngestStatus.Refused);
+        }
+
+        Stats.Add(recordCount, prepareEnd - started, lockedAt - prepareEnd, writtenAt - lockedAt, committedAt - writtenAt);
+    }
+
+    /// <summary>Reads the checkpoints of boxes this partition has not seen since start (once per box and process).</summary>
+    private async Task LoadStatesAsync(Dictionary<Guid, TripState> cache, List<Work> batch)
+    {
+        List<Guid>? missing = null;
+        foreach (var work in batch)
+        {
+            if (!cache.ContainsKey(work.Box.Id) && !(missing ??= []).Contains(work.Box.Id))
+            {
+                missing.Add(work.Box.Id);
+            }
+        }
+
+        if (missing is null)
+        {
+            return;
+        }
+
+        await using var scope = _scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<DbSession>().Tenant = TenantScope.AllTenants("Telematik: Fahrtzustand laden");
+        var db = scope.ServiceProvider.GetRequiredService<TelematicsDbContext>();
+        foreach (var state in await db.TripStates.AsNoTracking().Where(s => missing.Contains(s.BoxId)).ToListAsync())
+        {
+            cache[state.BoxId] = state;
         }
     }
 
@@ -213,10 +237,51 @@ internal sealed class IngestionPipeline : IAsyncDisposable
         }
 
         await Task.WhenAll(_workers);
+        await _connections.DisposeAsync();
     }
 
     private sealed record Work(BoxRef Box, IReadOnlyList<PositionRecord> Records, DateTime ReceivedUtc)
     {
         public TaskCompletionSource<IngestStatus> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+}
+
+/// <summary>What one batch writes, built by the CPU stages and trimmed to the active boxes before it is written.</summary>
+internal sealed class IngestBatch(int records)
+{
+    public List<StoredPosition> Positions { get; private set; } = new(records);
+
+    public List<Trip> Trips { get; private set; } = [];
+
+    /// <summary>The new trip-state checkpoint of every box in the batch.</summary>
+    public Dictionary<Guid, TripState> States { get; } = [];
+
+    /// <summary>Per-batch data of further stages, keyed by the stage (rows of boxes no longer in <see cref="States"/> must not be written).</summary>
+    public Dictionary<IIngestStage, object> Items { get; } = [];
+
+    public void KeepOnly(HashSet<Guid> active)
+    {
+        Positions = Positions.FindAll(p => active.Contains(p.BoxId));
+        Trips = Trips.FindAll(t => active.Contains(t.BoxId));
+        foreach (var id in States.Keys.Where(id => !active.Contains(id)).ToList())
+        {
+            States.Remove(id);
+        }
+    }
+}
+
+/// <summary>The open write transaction of a batch.</summary>
+internal sealed record IngestWrite(DatabaseProvider Provider, DbConnection Connection, DbTransaction Transaction);
+
+/// <summary>
+/// A further pipeline stage (scoring, crash or geofence alerts): <see cref="Apply"/> sees every position of a
+/// batch in device order with the box's trip state, outside any lock; <see cref="WriteAsync"/> writes the
+/// stage's own rows inside the batch transaction (after the positions, before the commit). Register with
+/// <c>services.AddSingleton&lt;IIngestStage, …&gt;()</c>.
+/// </summary>
+internal interface IIngestStage
+{
+    void Apply(BoxRef box, TripState state, StoredPosition position, IngestBatch batch);
+
+    Task WriteAsync(IngestWrite write, IngestBatch batch, CancellationToken cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Glasklar.Platform.Persistence;
 using Glasklar.Telematics.Map;
 using Glasklar.Telematics.Persistence;
@@ -16,7 +15,7 @@ internal readonly record struct StoredPosition(Guid BoxId, PositionRecord Record
 
 /// <summary>
 /// Writes a batch of positions inside the caller's transaction. SQLite: one prepared statement reused
-/// for the whole batch. PostgreSQL: binary COPY into a temporary staging table, then one INSERT … SELECT
+/// for the whole batch, bound by index (<see cref="SqlitePositionInsert"/>). PostgreSQL: binary COPY into a temporary staging table, then one INSERT … SELECT
 /// into the month-partitioned table. Both skip rows whose (box, GPS time) is already stored, which makes
 /// re-sent packets harmless.
 /// </summary>
@@ -27,7 +26,7 @@ internal sealed class PositionWriter
 
     public static string BoxKey(Guid id) => id.ToString().ToUpperInvariant();
 
-    public async Task WriteAsync(DbSession session, IReadOnlyList<StoredPosition> positions, CancellationToken cancellationToken)
+    public async Task WriteAsync(IngestWrite session, IReadOnlyList<StoredPosition> positions, CancellationToken cancellationToken)
     {
         if (positions.Count == 0)
         {
@@ -40,44 +39,7 @@ internal sealed class PositionWriter
         }
         else
         {
-            await WriteSqliteAsync((SqliteConnection)session.Connection, (SqliteTransaction)session.CurrentTransaction!, positions, cancellationToken);
-        }
-    }
-
-    private static async Task WriteSqliteAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StoredPosition> positions, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {PositionTable.Table} ({PositionTable.Columns}) VALUES ($b, $t, $r, $lat, $lon, $alt, $c, $s, $sat, $h, $v, $rt, $l, $u, $a, $at) ON CONFLICT DO NOTHING";
-        var p = new SqliteParameter[16];
-        string[] names = ["$b", "$t", "$r", "$lat", "$lon", "$alt", "$c", "$s", "$sat", "$h", "$v", "$rt", "$l", "$u", "$a", "$at"];
-        for (var i = 0; i < p.Length; i++)
-        {
-            p[i] = command.Parameters.Add(new SqliteParameter { ParameterName = names[i] });
-        }
-
-        command.Prepare();
-        foreach (var position in positions)
-        {
-            var r = position.Record;
-            var road = position.Road;
-            p[0].Value = BoxKey(position.BoxId);
-            p[1].Value = Millis(r.GpsTimeUtc);
-            p[2].Value = Millis(position.ReceivedUtc);
-            p[3].Value = r.Latitude;
-            p[4].Value = r.Longitude;
-            p[5].Value = (object?)r.Altitude ?? DBNull.Value;
-            p[6].Value = (object?)r.Course ?? DBNull.Value;
-            p[7].Value = r.SpeedKmh;
-            p[8].Value = (object?)r.Satellites ?? DBNull.Value;
-            p[9].Value = (object?)r.Hdop ?? DBNull.Value;
-            p[10].Value = r.Valid ? 1 : 0;
-            p[11].Value = (object?)road?.RoadType ?? DBNull.Value;
-            p[12].Value = (object?)road?.Limit.Kmh ?? DBNull.Value;
-            p[13].Value = road?.Limit.Unlimited == true ? 1 : 0;
-            p[14].Value = (object?)road?.Limit.AdvisoryKmh ?? DBNull.Value;
-            p[15].Value = (object?)Attributes(r) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            SqlitePositionInsert.Write((SqliteConnection)session.Connection, positions);
         }
     }
 
@@ -189,5 +151,5 @@ internal sealed class PositionWriter
 
     public static long Millis(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
 
-    private static string? Attributes(PositionRecord r) => r.Attributes.Count == 0 ? null : JsonSerializer.Serialize(r.Attributes);
+    private static string? Attributes(PositionRecord r) => AttributeJson.Serialize(r.Attributes);
 }

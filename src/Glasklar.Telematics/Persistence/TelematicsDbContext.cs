@@ -43,7 +43,7 @@ internal sealed class TelematicsDbContext(DbContextOptions<TelematicsDbContext> 
             e.Property(c => c.City).HasMaxLength(TelematicsContract.NameMaxLength).IsRequired();
             e.Property(c => c.Email).HasMaxLength(TelematicsContract.AddressMaxLength).IsRequired();
             e.Property(c => c.Mobile).HasMaxLength(TelematicsContract.ShortMaxLength).IsRequired();
-            e.Property(c => c.Iban).HasMaxLength(TelematicsContract.ShortMaxLength).IsRequired();
+            e.Property(c => c.IbanProtected).HasMaxLength(TelematicsContract.ProtectedMaxLength).IsRequired();
             e.Property(c => c.Bic).HasMaxLength(TelematicsContract.ShortMaxLength).IsRequired();
             e.Property(c => c.LicencePlate).HasMaxLength(TelematicsContract.ShortMaxLength).IsRequired();
             e.Property(c => c.MotorPolicyNumber).HasMaxLength(TelematicsContract.ShortMaxLength).IsRequired();

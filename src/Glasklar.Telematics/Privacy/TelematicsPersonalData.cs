@@ -13,7 +13,7 @@ namespace Glasklar.Telematics.Privacy;
 /// trips and every position, streamed. A subject matches by account, by IMEI, or by surname together
 /// with motor policy number or licence plate.
 /// </summary>
-internal sealed class TelematicsPersonalData(DbSession session, TelematicsDbContext db, TelematicsData data) : IPersonalDataSource
+internal sealed class TelematicsPersonalData(DbSession session, TelematicsDbContext db, TelematicsData data, TelematicsProtector protector) : IPersonalDataSource
 {
     public string Module => "Telematik";
 
@@ -56,7 +56,7 @@ internal sealed class TelematicsPersonalData(DbSession session, TelematicsDbCont
             {
                 ("Vertragsnummer", c.ContractNumber), ("Anrede", c.Salutation), ("Titel", c.Title), ("Akademischer Grad", c.AcademicDegree),
                 ("Vorname", c.FirstName), ("Nachname", c.LastName), ("Straße", c.Street), ("PLZ", c.PostalCode), ("Ort", c.City),
-                ("E-Mail", c.Email), ("Mobilnummer", c.Mobile), ("IBAN", c.Iban), ("BIC", c.Bic), ("Kennzeichen", c.LicencePlate),
+                ("E-Mail", c.Email), ("Mobilnummer", c.Mobile), ("IBAN", protector.Unprotect(TelematicsProtector.Iban, c.IbanProtected)), ("BIC", c.Bic), ("Kennzeichen", c.LicencePlate),
                 ("Kfz-Versicherungsscheinnummer", c.MotorPolicyNumber), ("Vertragsbeginn", c.StartsOn.ToString("O", CultureInfo.InvariantCulture)),
                 ("Vertragsende", c.EndsOn?.ToString("O", CultureInfo.InvariantCulture)),
             })

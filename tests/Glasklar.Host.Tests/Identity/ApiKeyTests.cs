@@ -51,8 +51,8 @@ public abstract class ApiKeyTests<TApp>(TApp app) : AppTests<TApp>(app)
         {
             scope.ServiceProvider.GetRequiredService<DbSession>().Tenant = TenantScope.AllTenants("Test");
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            (await db.ApiKeys.SingleAsync(k => k.Prefix == key.Prefix, Ct)).Revoke(DateTime.UtcNow);
-            await db.SaveChangesAsync(Ct);
+            var stored = await db.ApiKeys.SingleAsync(k => k.Prefix == key.Prefix, Ct);
+            (await scope.ServiceProvider.GetRequiredService<ApiKeyAdministration>().RevokeAsync(stored.Id, stored.CreatedByUserId, "127.0.0.1", Ct)).ShouldBeTrue();
         }
 
         (await CheckTextAsync($"ApiKey {key.Key}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
