@@ -57,7 +57,7 @@ internal sealed class ImageSanitizerBenchmark : IBenchmark
         return Task.FromResult(0);
     }
 
-    private static byte[] Jpeg(Random random, int payload)
+    internal static byte[] Jpeg(Random random, int payload)
     {
         using var s = new MemoryStream();
         s.Write([0xFF, 0xD8]);

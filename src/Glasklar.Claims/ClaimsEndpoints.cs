@@ -21,7 +21,8 @@ internal static class ClaimsEndpoints
 
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder endpoints)
     {
-        var customer = endpoints.MapGroup("/api/v1/claims").RequireAuthorization(p => p.RequireRole(Roles.Customer)).WithTags("Erstattung");
+        var customer = endpoints.MapGroup("/api/v1/claims").RequireAuthorization(p => p.RequireRole(Roles.Customer)).WithTags("Erstattung")
+            .AddEndpointFilter<Terms.TermsGateEndpointFilter>();
         customer.MapGet("/contracts", ListContracts).WithSummary("Die mit dem Kundenkonto verknüpften Verträge mit versicherten Personen.");
         customer.MapPost("/contracts/link", LinkContract).WithSummary("Verknüpft einen Vertrag über Versicherungsnummer und Geburtsdatum des Versicherungsnehmers.");
         customer.MapGet("/", ListOwn).WithSummary("Die eigenen Erstattungsanträge mit Status.");

@@ -3,6 +3,7 @@ using Glasklar.Claims.DataSubjects;
 using Glasklar.Claims.Demo;
 using Glasklar.Claims.Persistence;
 using Glasklar.Claims.Processing;
+using Glasklar.Claims.SelfService;
 using Glasklar.Claims.Submission;
 using Glasklar.Platform;
 using Glasklar.Platform.Accounts;
@@ -39,8 +40,9 @@ public static class ClaimsModule
         services.AddScoped<IDemoDataSeeder, DemoContracts>();
         services.AddNavigationItem(new NavigationItem("Meine Anträge", "/kunde/antraege", 30, Roles.Customer));
         services.AddNavigationItem(new NavigationItem("Leistungseingang", "/leistung/eingang", 31, Roles.InsurerClerk));
+        services.AddClaimsSelfService(configuration);
         return services;
     }
 
-    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder endpoints) => endpoints.MapClaimsApi();
+    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder endpoints) => endpoints.MapClaimsApi().MapClaimsSelfServiceApi();
 }

@@ -1,4 +1,5 @@
 using Glasklar.Claims.Contracts;
+using Glasklar.Claims.Profile;
 using Glasklar.Claims.Submission;
 using Glasklar.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ internal sealed class ClaimsDbContext(DbContextOptions<ClaimsDbContext> options,
     public DbSet<ClaimReceipt> Receipts => Set<ClaimReceipt>();
 
     public DbSet<ClaimDraft> Drafts => Set<ClaimDraft>();
+
+    public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -94,6 +97,12 @@ internal sealed class ClaimsDbContext(DbContextOptions<ClaimsDbContext> options,
             e.Property(d => d.Id).ValueGeneratedNever();
             e.Property(d => d.PayloadProtected).IsRequired();
             e.HasIndex(d => d.CustomerUserId);
+        });
+        modelBuilder.Entity<CustomerProfile>(e =>
+        {
+            e.ToTable(Table("customer_profiles"));
+            e.HasKey(p => p.CustomerUserId);
+            e.Property(p => p.CustomerUserId).ValueGeneratedNever();
         });
     }
 }

@@ -173,7 +173,7 @@ internal sealed class ClaimSubmissionService(
         return result;
     }
 
-    private static BankAccount? CheckBank(BankAccountInput? bank, Dictionary<string, string[]> errors)
+    internal static BankAccount? CheckBank(BankAccountInput? bank, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(bank?.Holder))
         {

@@ -34,8 +34,12 @@ internal static partial class ConsentValidation
             : ConsentResult.Failure(ConsentErrorCodes.InvalidPurpose,
                 "Die Einwilligung kann nicht gespeichert werden: Bitte geben Sie einen gültigen Zweck an (z. B. „marketing“).");
 
+    /// <summary>
+    /// Staff always act for an organisation. A private person declaring for themselves (a portal customer,
+    /// <c>OnBehalfOf: false</c>) belongs to none, so <see cref="Guid.Empty"/> is accepted only then.
+    /// </summary>
     public static ConsentResult? CheckActor(ConsentActor? actor) =>
-        actor is not null && actor.UserId != Guid.Empty && actor.OrganisationId != Guid.Empty
+        actor is not null && actor.UserId != Guid.Empty && (actor.OrganisationId != Guid.Empty || !actor.OnBehalfOf)
             ? null
             : ConsentResult.Failure(ConsentErrorCodes.InvalidActor,
                 "Die Einwilligung kann nicht gespeichert werden: Es ist nicht bekannt, wer sie erfasst hat. Bitte melden Sie sich erneut an.");

@@ -31,7 +31,7 @@ public abstract class ClaimsMigrationDriftTests(string provider)
         var migratedSchema = (await ReadSchemaAsync(migrated)).Where(IsClaims).ToList();
         var modelSchema = await ReadSchemaAsync(fromModel);
 
-        foreach (var table in new[] { "claims_contracts", "claims_insured_persons", "claims_claims", "claims_claim_items", "claims_receipts", "claims_drafts" })
+        foreach (var table in new[] { "claims_contracts", "claims_insured_persons", "claims_claims", "claims_claim_items", "claims_receipts", "claims_drafts", "claims_customer_profiles" })
         {
             migratedSchema.ShouldContain(line => line.Contains(table, StringComparison.Ordinal));
         }

@@ -92,6 +92,19 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : AppTests<TApp>(
         ["/api/v1/claims/00000000-0000-4000-8000-00000000abcd"] = [Roles.Customer],
         ["/api/v1/claims/queue"] = [Roles.InsurerClerk],
         ["/api/v1/claims/queue/00000000-0000-4000-8000-00000000abcd"] = [Roles.InsurerClerk],
+
+        // Customer portal self-service (claimsself): terms, marketing, offers, rights, drafts, profile.
+        ["/kunde/bedingungen"] = [Roles.Customer],
+        ["/kunde/einstellungen"] = [Roles.Customer],
+        ["/kunde/angebote"] = [Roles.Customer],
+        ["/kunde/meine-daten"] = [Roles.Customer],
+        ["/kunde/konto-schliessen"] = [Roles.Customer],
+        ["/api/v1/claims/terms"] = [Roles.Customer],
+        ["/api/v1/claims/marketing"] = [Roles.Customer],
+        ["/api/v1/claims/offers"] = [Roles.Customer],
+        ["/api/v1/claims/profile/bank"] = [Roles.Customer],
+        ["/api/v1/claims/drafts"] = [Roles.Customer],
+        ["/api/v1/claims/drafts/00000000-0000-4000-8000-00000000abcd"] = [Roles.Customer],
     };
 
     [Fact]

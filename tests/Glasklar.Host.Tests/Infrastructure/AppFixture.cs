@@ -3,7 +3,7 @@ using Glasklar.Testing;
 namespace Glasklar.Host.Tests.Infrastructure;
 
 /// <summary>One running application per test class and provider.</summary>
-public abstract class AppFixture(string provider, ManualClock? clock = null) : IAsyncLifetime
+public abstract class AppFixture(string provider, ManualClock? clock = null, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     private TestDatabase? _database;
     private GlasklarFactory? _factory;
@@ -23,7 +23,7 @@ public abstract class AppFixture(string provider, ManualClock? clock = null) : I
         }
 
         _database = await TestDatabase.CreateAsync(provider);
-        _factory = new GlasklarFactory(_database, clock: clock);
+        _factory = new GlasklarFactory(_database, settings, clock);
         _ = _factory.Server; // start now: migrations and demo seeding run once per fixture
     }
 

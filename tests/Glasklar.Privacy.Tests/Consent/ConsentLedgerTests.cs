@@ -181,6 +181,19 @@ public abstract class ConsentLedgerTests(string provider) : IAsyncLifetime
         (await CountRowsAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Staff_need_an_organisation_but_a_private_person_declaring_for_themselves_does_not()
+    {
+        var staff = await InScope(l => l.RecordAsync(new ConsentGrant("customer:1", "marketing", ["email"], "v1", new ConsentActor(Guid.NewGuid(), Guid.Empty, OnBehalfOf: true)), Ct));
+        staff.Error!.Code.ShouldBe(ConsentErrorCodes.InvalidActor);
+        (await CountRowsAsync()).ShouldBe(0);
+
+        var self = await InScope(l => l.RecordAsync(new ConsentGrant("customer:1", "marketing", ["email"], "v1", new ConsentActor(Guid.NewGuid(), Guid.Empty, OnBehalfOf: false)), Ct));
+        self.Succeeded.ShouldBeTrue();
+        self.Entry.Actor.OrganisationId.ShouldBe(Guid.Empty);
+        (await CountRowsAsync()).ShouldBe(1);
+    }
+
     private static ConsentGrant Grant(string subject, string purpose, string[] scope, string version) =>
         new(subject, purpose, scope, version, Agent);
 

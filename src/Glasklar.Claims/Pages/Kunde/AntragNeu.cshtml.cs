@@ -16,7 +16,7 @@ namespace Glasklar.Claims.Pages.Kunde;
 /// receipt confirmation page opens.
 /// </summary>
 [Authorize(Roles = Roles.Customer)]
-internal sealed class AntragNeuModel(ContractService contracts, ClaimSubmissionService submission) : PageModel
+internal sealed partial class AntragNeuModel(ContractService contracts, ClaimSubmissionService submission) : PageModel
 {
     public const int Rows = 3;
 
@@ -53,7 +53,11 @@ internal sealed class AntragNeuModel(ContractService contracts, ClaimSubmissionS
 
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Contracts = await contracts.ForCustomerAsync(UserId, cancellationToken);
+    public async Task<IActionResult> OnGetAsync(Guid? entwurf, CancellationToken cancellationToken)
+    {
+        Contracts = await contracts.ForCustomerAsync(UserId, cancellationToken);
+        return await PrefillAsync(entwurf, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(List<IFormFile> receipts, CancellationToken cancellationToken)
     {
@@ -70,9 +74,10 @@ internal sealed class AntragNeuModel(ContractService contracts, ClaimSubmissionS
         }
 
         var result = await submission.SubmitAsync(UserId, HttpContext.ClientIp(),
-            new ClaimSubmissionRequest(InsuredPersonId, items, files, new BankAccountInput(Holder, Iban, Bic, BankName), Declarations), cancellationToken);
+            new ClaimSubmissionRequest(InsuredPersonId, items, files, new BankAccountInput(Holder, Iban, Bic, BankName), Declarations, DraftId), cancellationToken);
         if (result.Confirmation is { } confirmation)
         {
+            await SaveBankToProfileAsync(cancellationToken);
             return Redirect($"/kunde/antraege/{confirmation.ClaimId}");
         }
 

@@ -12,7 +12,7 @@ namespace Glasklar.Platform.Pages.Konto;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class BestaetigenModel(AccountService accounts, Reauthentication reauthentication) : PageModel
 {
-    private static readonly string[] Targets = ["/konto/passwort", "/konto/e-mail", "/konto/telefon", "/konto/zweiter-faktor"];
+    private static readonly string[] Targets = ["/konto/passwort", "/konto/e-mail", "/konto/telefon", "/konto/zweiter-faktor", "/kunde/konto-schliessen"];
 
     public string? Error { get; private set; }
 
