@@ -1,4 +1,5 @@
 using Glasklar.Claims.Contracts;
+using Glasklar.Claims.Registration;
 using Glasklar.Claims.Submission;
 using Glasklar.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,10 @@ internal sealed class ClaimsDbContext(DbContextOptions<ClaimsDbContext> options,
     public DbSet<ClaimReceipt> Receipts => Set<ClaimReceipt>();
 
     public DbSet<ClaimDraft> Drafts => Set<ClaimDraft>();
+
+    public DbSet<SecurityAnswer> SecurityAnswers => Set<SecurityAnswer>();
+
+    public DbSet<LinkAttempt> LinkAttempts => Set<LinkAttempt>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -95,5 +100,6 @@ internal sealed class ClaimsDbContext(DbContextOptions<ClaimsDbContext> options,
             e.Property(d => d.PayloadProtected).IsRequired();
             e.HasIndex(d => d.CustomerUserId);
         });
+        RegistrationModel.Configure(modelBuilder, Table);
     }
 }
