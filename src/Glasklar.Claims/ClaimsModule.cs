@@ -47,6 +47,7 @@ public static class ClaimsModule
         services.AddScoped<ContractLinking>();
         services.AddScoped<IRetentionRule, SecurityAnswerRetention>();
         services.AddScoped<IRetentionRule, LinkAttemptRetention>();
+        services.AddScoped<IPersonalDataSource, RegistrationPersonalData>();
         services.AddNavigationItem(new NavigationItem("Meine Verträge", "/kunde/vertraege", 29, Roles.Customer));
         services.AddNavigationItem(new NavigationItem("Leistungseingang", "/leistung/eingang", 31, Roles.InsurerClerk));
         return services;

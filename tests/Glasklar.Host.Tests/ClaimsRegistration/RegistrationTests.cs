@@ -6,6 +6,7 @@ using Glasklar.Host.Tests.Infrastructure;
 using Glasklar.Platform.Accounts;
 using Glasklar.Platform.Persistence;
 using Glasklar.Platform.Retention;
+using Glasklar.Privacy.DataSubjects;
 using Glasklar.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -186,6 +187,26 @@ public abstract class RegistrationTests<TApp>(TApp app) : AppTests<TApp>(app)
             var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             (await platform.AccountTokens.CountAsync(t => t.UserId == unconfirmedId, Ct)).ShouldBe(0);
         }
+    }
+
+    [Fact]
+    [Trait("Promise", "B14")]
+    [Trait("Promise", "B13")]
+    public async Task The_access_report_shows_the_chosen_questions_never_the_answers_and_erasure_deletes_them()
+    {
+        var email = NewEmail();
+        (await RegisterAsync(new FormClient(App.CreateClient()), Form(email))).Secret.ShouldNotBeNull();
+        var subject = new DataSubject(UserId: (await FindUserAsync(App.Factory, email))!.Id);
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var source = scope.ServiceProvider.GetServices<IPersonalDataSource>().Single(s => s.Module == RegistrationPersonalData.ModuleName);
+
+        var data = await source.CollectAsync(subject, Ct).ToListAsync(Ct);
+        data.Where(d => d.Field == "Sicherheitsfrage 1").ShouldHaveSingleItem().Value.ShouldBe(RegistrationOptions.DefaultQuestions[0]);
+        data.ShouldAllBe(d => d.Value == null || !d.Value.Contains("Minka", StringComparison.OrdinalIgnoreCase));
+        data.ShouldAllBe(d => d.Provenance.Form == "Registrierung" && d.Provenance.EnteredByUserId == subject.UserId);
+
+        (await source.EraseAsync(subject, Ct)).Deleted.ShouldBe(2);
+        (await source.CollectAsync(subject, Ct).ToListAsync(Ct)).ShouldBeEmpty();
     }
 
     private async Task<List<RetentionOutcome>> RunAsync(DateTime nowUtc)
