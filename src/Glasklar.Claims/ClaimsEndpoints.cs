@@ -44,9 +44,15 @@ internal static class ClaimsEndpoints
     private static async Task<Ok<IReadOnlyList<ContractView>>> ListContracts(HttpContext http, ContractService contracts, CancellationToken ct) =>
         TypedResults.Ok(await contracts.ForCustomerAsync(UserId(http), ct));
 
-    private static async Task<Results<Ok<ContractView>, ValidationProblem>> LinkContract(LinkContractRequest? request, HttpContext http, ContractService contracts, CancellationToken ct)
+    private static async Task<Results<Ok<ContractView>, ValidationProblem, ProblemHttpResult>> LinkContract(LinkContractRequest? request, HttpContext http, Registration.ContractLinking linking, CancellationToken ct)
     {
-        var result = await contracts.LinkAsync(UserId(http), request ?? new LinkContractRequest(null, null), ct);
+        var result = await linking.LinkAsync(UserId(http), request ?? new LinkContractRequest(null, null), ct);
+        if (result.Throttled)
+        {
+            return TypedResults.Problem(result.Errors["policyNumber"][0], statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Zu viele fehlgeschlagene Versuche.", extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
+        }
+
         return result.Contract is { } contract ? TypedResults.Ok(contract) : Problem(result.Errors);
     }
 

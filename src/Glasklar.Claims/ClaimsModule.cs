@@ -3,6 +3,7 @@ using Glasklar.Claims.DataSubjects;
 using Glasklar.Claims.Demo;
 using Glasklar.Claims.Persistence;
 using Glasklar.Claims.Processing;
+using Glasklar.Claims.Registration;
 using Glasklar.Claims.SelfService;
 using Glasklar.Claims.Submission;
 using Glasklar.Platform;
@@ -39,6 +40,16 @@ public static class ClaimsModule
         services.AddScoped<IRetentionRule, SettledClaimRetention>();
         services.AddScoped<IDemoDataSeeder, DemoContracts>();
         services.AddNavigationItem(new NavigationItem("Meine Anträge", "/kunde/antraege", 30, Roles.Customer));
+
+        // Registration (B6) and contract linking with a limit on failed attempts (issue 6 §1, §2).
+        services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
+        services.AddSingleton<RegistrationCookie>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<ContractLinking>();
+        services.AddScoped<IRetentionRule, SecurityAnswerRetention>();
+        services.AddScoped<IRetentionRule, LinkAttemptRetention>();
+        services.AddScoped<IPersonalDataSource, RegistrationPersonalData>();
+        services.AddNavigationItem(new NavigationItem("Meine Verträge", "/kunde/vertraege", 29, Roles.Customer));
         services.AddNavigationItem(new NavigationItem("Leistungseingang", "/leistung/eingang", 31, Roles.InsurerClerk));
         services.AddClaimsSelfService(configuration);
         return services;

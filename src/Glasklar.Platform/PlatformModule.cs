@@ -89,6 +89,9 @@ public static class PlatformModule
         services.AddSingleton<AccessLogQueue>();
         services.AddHostedService<AccessLogWriter>();
         services.AddScoped<IRetentionRule, AccessLogRetention>();
+        services.AddOptions<AccountRetentionOptions>().Bind(configuration.GetSection(AccountRetentionOptions.Section));
+        services.AddScoped<IRetentionRule, UnverifiedAccountRetention>();
+        services.AddScoped<TotpEnrolment>();
         services.TryAddScoped<ILegalHolds, NoLegalHolds>();
         services.AddSingleton<RetentionRunner>();
         services.AddScoped<JobLeases>();

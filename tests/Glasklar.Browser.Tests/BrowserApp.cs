@@ -29,6 +29,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>The program's data directory (SQLite file, keys, and the mail pickup directory "mail").</summary>
     public string DataDirectory => _database!.DataDirectory;
 
+    /// <summary>The program's SQLite database, for checks of what it stored.</summary>
+    public string ConnectionString => _database!.ConnectionString;
+
     /// <summary>Every page a plain GET can open, taken from the application's own endpoint table.</summary>
     public IReadOnlyList<string> Pages { get; private set; } = [];
 

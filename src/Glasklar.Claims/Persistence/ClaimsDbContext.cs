@@ -1,5 +1,6 @@
 using Glasklar.Claims.Contracts;
 using Glasklar.Claims.Profile;
+using Glasklar.Claims.Registration;
 using Glasklar.Claims.Submission;
 using Glasklar.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,10 @@ internal sealed class ClaimsDbContext(DbContextOptions<ClaimsDbContext> options,
     public DbSet<ClaimDraft> Drafts => Set<ClaimDraft>();
 
     public DbSet<CustomerProfile> Profiles => Set<CustomerProfile>();
+
+    public DbSet<SecurityAnswer> SecurityAnswers => Set<SecurityAnswer>();
+
+    public DbSet<LinkAttempt> LinkAttempts => Set<LinkAttempt>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -104,5 +109,6 @@ internal sealed class ClaimsDbContext(DbContextOptions<ClaimsDbContext> options,
             e.HasKey(p => p.CustomerUserId);
             e.Property(p => p.CustomerUserId).ValueGeneratedNever();
         });
+        RegistrationModel.Configure(modelBuilder, Table);
     }
 }

@@ -43,6 +43,15 @@ public interface IEmailVerification
     /// <summary>Creates the account (password checked against the policy, NIST SP 800-63B) and mails the link; one transaction.</summary>
     Task<PendingAccountResult> CreatePendingAccountAsync(NewAccount account, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same, and <paramref name="alsoInTransaction"/> stores a feature's own rows for the new user id in the
+    /// same transaction (e.g. the customer portal's security answers), so an error leaves nothing behind.
+    /// </summary>
+    Task<PendingAccountResult> CreatePendingAccountAsync(NewAccount account, Func<Guid, CancellationToken, Task> alsoInTransaction, CancellationToken cancellationToken);
+
+    /// <summary>The checks of <see cref="CreatePendingAccountAsync(NewAccount, CancellationToken)"/> alone, storing nothing (a form shows every error at once).</summary>
+    IReadOnlyList<FieldError> Validate(NewAccount account);
+
     /// <summary>Mails a new link unless the account is verified already or a link went out less than a minute ago.</summary>
     Task<bool> SendLinkAsync(Guid userId, CancellationToken cancellationToken);
 
@@ -62,17 +71,50 @@ internal sealed class EmailVerification(PlatformDbContext db, DbSession session,
 
     public const string GenericAnswer = "Wenn zu dieser Adresse ein noch nicht bestätigtes Konto besteht, haben wir Ihnen einen neuen Link geschickt.";
 
-    public async Task<PendingAccountResult> CreatePendingAccountAsync(NewAccount account, CancellationToken cancellationToken)
+    public Task<PendingAccountResult> CreatePendingAccountAsync(NewAccount account, CancellationToken cancellationToken) =>
+        CreatePendingAccountAsync(account, static (_, _) => Task.CompletedTask, cancellationToken);
+
+    public IReadOnlyList<FieldError> Validate(NewAccount account) => Check(account, out _, out _);
+
+    public async Task<PendingAccountResult> CreatePendingAccountAsync(NewAccount account, Func<Guid, CancellationToken, Task> alsoInTransaction, CancellationToken cancellationToken)
+    {
+        var errors = Check(account, out var email, out var mobile);
+        if (errors.Count > 0)
+        {
+            return new PendingAccountResult(null, errors);
+        }
+
+        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
+        {
+            return new PendingAccountResult(null, [], AlreadyRegistered: true);
+        }
+
+        var user = new User(Guid.NewGuid(), account.OrganisationId, email, account.GivenName, account.FamilyName, clock.GetUtcNow().UtcDateTime);
+        user.SetPasswordHash(AccountService.HashPassword(user, account.Password!));
+        user.SetMobilePhone(mobile);
+        user.AddRole(account.Role);
+        var token = await session.InTransactionAsync(async ct =>
+        {
+            db.Users.Add(user);
+            await db.SaveChangesAsync(ct);
+            await alsoInTransaction(user.Id, ct);
+            return (true, await tokens.IssueAsync(user.Id, AccountTokenPurposes.EmailVerification, AccountTokenPurposes.EmailLinkLifetime, null, ct));
+        }, cancellationToken);
+        await mail.SendAsync(MailTexts.VerifyEmail(user.Email, links.To($"{ConfirmPath}?token={token}")), cancellationToken);
+        return new PendingAccountResult(user.Id, []);
+    }
+
+    private static List<FieldError> Check(NewAccount account, out string email, out string? mobile)
     {
         var errors = new List<FieldError>();
-        if (!AccountInput.TryNormaliseEmail(account.Email, out var email))
+        if (!AccountInput.TryNormaliseEmail(account.Email, out email))
         {
             errors.Add(new("email", AccountInput.EmailInvalid));
         }
 
         CheckName(account.GivenName, "givenName", "Bitte geben Sie Ihren Vornamen ein.", errors);
         CheckName(account.FamilyName, "familyName", "Bitte geben Sie Ihren Nachnamen ein.", errors);
-        var mobile = (string?)null;
+        mobile = null;
         if (!string.IsNullOrWhiteSpace(account.MobilePhone))
         {
             if (AccountInput.TryNormaliseMobile(account.MobilePhone, out var e164))
@@ -92,28 +134,7 @@ internal sealed class EmailVerification(PlatformDbContext db, DbSession session,
 
         errors.AddRange(PasswordPolicy.Check(account.Password ?? "", new PasswordContext(account.GivenName, account.FamilyName, account.Email)).Violations
             .Select(v => new FieldError("password", v.Message)));
-        if (errors.Count > 0)
-        {
-            return new PendingAccountResult(null, errors);
-        }
-
-        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
-        {
-            return new PendingAccountResult(null, [], AlreadyRegistered: true);
-        }
-
-        var user = new User(Guid.NewGuid(), account.OrganisationId, email, account.GivenName, account.FamilyName, clock.GetUtcNow().UtcDateTime);
-        user.SetPasswordHash(AccountService.HashPassword(user, account.Password!));
-        user.SetMobilePhone(mobile);
-        user.AddRole(account.Role);
-        var token = await session.InTransactionAsync(async ct =>
-        {
-            db.Users.Add(user);
-            await db.SaveChangesAsync(ct);
-            return (true, await tokens.IssueAsync(user.Id, AccountTokenPurposes.EmailVerification, AccountTokenPurposes.EmailLinkLifetime, null, ct));
-        }, cancellationToken);
-        await mail.SendAsync(MailTexts.VerifyEmail(user.Email, links.To($"{ConfirmPath}?token={token}")), cancellationToken);
-        return new PendingAccountResult(user.Id, []);
+        return errors;
     }
 
     public async Task<bool> SendLinkAsync(Guid userId, CancellationToken cancellationToken)

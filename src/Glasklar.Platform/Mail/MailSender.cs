@@ -100,6 +100,10 @@ public static class MailTexts
     public static OutgoingMail EmailChanged(string to) => new(to, "Ihre E-Mail-Adresse wurde geändert",
         "Guten Tag,\n\nfür Ihr Glasklar-Konto gilt ab sofort eine andere E-Mail-Adresse. An diese Adresse schicken wir keine Nachrichten mehr.\n\nWaren Sie das nicht, wenden Sie sich bitte an Ihre Administration.\n");
 
+    /// <summary>Someone registered with an address that has an account: its owner learns it, the form tells nobody.</summary>
+    public static OutgoingMail RegistrationForExistingAccount(string to, string loginLink, string resetLink) => new(to, "Registrierung mit Ihrer E-Mail-Adresse",
+        $"Guten Tag,\n\nmit Ihrer E-Mail-Adresse wollte sich soeben jemand neu registrieren. Für diese Adresse besteht bereits ein Glasklar-Konto; es wurde kein zweites angelegt.\n\nWaren Sie das, melden Sie sich einfach an:\n\n{loginLink}\n\nPasswort vergessen? Hier setzen Sie es neu:\n\n{resetLink}\n\nWaren Sie das nicht, ändert sich nichts; Sie können diese Nachricht ignorieren.\n");
+
     public static OutgoingMail NewInPortal(string to, string portalLink) => new(to, "Neue Nachricht in Ihrem Portal",
         $"Guten Tag,\n\nin Ihrem Glasklar-Portal gibt es etwas Neues. Bitte melden Sie sich an, um es zu sehen:\n\n{portalLink}\n");
 }

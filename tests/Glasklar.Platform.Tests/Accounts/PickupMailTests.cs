@@ -43,6 +43,7 @@ public sealed class PickupMailTests
             MailTexts.PasswordChanged("x@example.org", "https://p.example/r"),
             MailTexts.SecondFactorChanged("x@example.org"),
             MailTexts.EmailChanged("x@example.org"),
+            MailTexts.RegistrationForExistingAccount("x@example.org", "https://p.example/anmelden", "https://p.example/anmelden/passwort-vergessen"),
         ];
 
         foreach (var mail in mails)
