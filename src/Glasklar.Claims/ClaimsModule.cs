@@ -33,6 +33,7 @@ public static class ClaimsModule
         services.AddScoped<ClaimSubmissionService>();
         services.AddScoped<ClaimViews>();
         services.AddScoped<ClaimDecisionService>();
+        services.AddClaimsProcessing(configuration);
         services.AddScoped<IPersonalDataSource, ClaimsPersonalDataSource>();
         services.AddScoped<IRetentionRule, DraftRetention>();
         services.AddScoped<IRetentionRule, SettledClaimRetention>();
@@ -42,5 +43,5 @@ public static class ClaimsModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder endpoints) => endpoints.MapClaimsApi();
+    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder endpoints) => endpoints.MapClaimsApi().MapClaimsProcessing();
 }

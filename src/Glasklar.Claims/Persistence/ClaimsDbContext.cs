@@ -95,5 +95,6 @@ internal sealed class ClaimsDbContext(DbContextOptions<ClaimsDbContext> options,
             e.Property(d => d.PayloadProtected).IsRequired();
             e.HasIndex(d => d.CustomerUserId);
         });
+        ProcessingModel.Configure(modelBuilder, Table);
     }
 }
