@@ -29,6 +29,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>The program's data directory (SQLite file, keys, and the mail pickup directory "mail").</summary>
     public string DataDirectory => _database!.DataDirectory;
 
+    /// <summary>The program's database, for test hooks that run a job against it.</summary>
+    public TestDatabase Database => _database!;
+
     /// <summary>Every page a plain GET can open, taken from the application's own endpoint table.</summary>
     public IReadOnlyList<string> Pages { get; private set; } = [];
 
