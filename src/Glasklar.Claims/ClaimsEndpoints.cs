@@ -30,7 +30,7 @@ internal static class ClaimsEndpoints
         customer.MapGet("/{id:guid}", OwnDetail).WithSummary("Ein eigener Antrag mit Status und, sobald abgerechnet, der Leistungsabrechnung.");
 
         var clerk = endpoints.MapGroup("/api/v1/claims/queue").RequireAuthorization(p => p.RequireRole(Roles.InsurerClerk)).WithTags("Erstattung");
-        clerk.MapGet("/", Queue).WithSummary("Eingang der Leistungsabteilung (nur eigene Versicherung); Filter status=eingegangen|abgerechnet.");
+        clerk.MapGet("/", Queue).WithSummary("Eingang der Leistungsabteilung (nur eigene Versicherung); Filter status=eingegangen|abgerechnet, from/to (Eingangsdatum), name (versicherte Person), overdue=true.");
         clerk.MapGet("/{id:guid}", ClerkDetail).WithSummary("Ein Antrag mit Leistungen, Belegen und Bankverbindung.");
         clerk.MapPost("/{id:guid}/decision", Decide).WithSummary("Entscheidet jede Leistung und rechnet den Antrag ab.");
         return endpoints;
@@ -75,25 +75,22 @@ internal static class ClaimsEndpoints
     private static async Task<Results<Ok<ClaimDetail>, NotFound>> OwnDetail(Guid id, HttpContext http, ClaimViews views, CancellationToken ct) =>
         await views.CustomerDetailAsync(UserId(http), id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<IReadOnlyList<ClaimSummary>>, ValidationProblem>> Queue(string? status, ClaimViews views, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<QueueRow>>, ValidationProblem>> Queue([AsParameters] QueueQuery query, ClerkQueue queue, CancellationToken ct)
     {
-        ClaimStatus? filter = status?.ToLowerInvariant() switch
-        {
-            null or "" => null,
-            "eingegangen" => ClaimStatus.Eingegangen,
-            "abgerechnet" => ClaimStatus.Abgerechnet,
-            _ => (ClaimStatus)(-1),
-        };
-        if (filter == (ClaimStatus)(-1))
-        {
-            return Problem(new Dictionary<string, string[]> { ["status"] = ["Der Status ist „eingegangen“ oder „abgerechnet“."] });
-        }
-
-        return TypedResults.Ok(await views.QueueAsync(filter, ct));
+        var (filter, errors) = ClerkQueue.Parse(query);
+        return filter is null ? Problem(errors) : TypedResults.Ok(await queue.ListAsync(filter, ct));
     }
 
-    private static async Task<Results<Ok<ClaimDetail>, NotFound>> ClerkDetail(Guid id, ClaimViews views, CancellationToken ct) =>
-        await views.ClerkDetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ClaimDetail>, NotFound>> ClerkDetail(Guid id, HttpContext http, ClaimViews views, Timeline.ClaimTimeline timeline, CancellationToken ct)
+    {
+        if (await views.ClerkDetailAsync(id, ct) is not { } detail)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await timeline.MarkInReviewAsync(UserId(http), id, ct);
+        return TypedResults.Ok(detail);
+    }
 
     private static async Task<Results<Ok<ClaimDetail>, NotFound, ValidationProblem>> Decide(Guid id, DecisionRequest? request, HttpContext http,
         ClaimDecisionService decisions, ClaimViews views, CancellationToken ct)

@@ -35,6 +35,7 @@ public static class ClaimsModule
         services.AddScoped<ClaimSubmissionService>();
         services.AddScoped<ClaimViews>();
         services.AddScoped<ClaimDecisionService>();
+        services.AddClaimsProcessing(configuration);
         services.AddScoped<IPersonalDataSource, ClaimsPersonalDataSource>();
         services.AddScoped<IRetentionRule, DraftRetention>();
         services.AddScoped<IRetentionRule, SettledClaimRetention>();
@@ -55,5 +56,5 @@ public static class ClaimsModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder endpoints) => endpoints.MapClaimsApi().MapClaimsSelfServiceApi();
+    public static IEndpointRouteBuilder MapClaims(this IEndpointRouteBuilder endpoints) => endpoints.MapClaimsApi().MapClaimsSelfServiceApi().MapClaimsProcessing();
 }

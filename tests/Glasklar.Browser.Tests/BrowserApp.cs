@@ -32,6 +32,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>The program's SQLite database, for checks of what it stored.</summary>
     public string ConnectionString => _database!.ConnectionString;
 
+    /// <summary>The program's database, for test hooks that run a job against it.</summary>
+    public TestDatabase Database => _database!;
+
     /// <summary>Every page a plain GET can open, taken from the application's own endpoint table.</summary>
     public IReadOnlyList<string> Pages { get; private set; } = [];
 

@@ -110,5 +110,6 @@ internal sealed class ClaimsDbContext(DbContextOptions<ClaimsDbContext> options,
             e.Property(p => p.CustomerUserId).ValueGeneratedNever();
         });
         RegistrationModel.Configure(modelBuilder, Table);
+        ProcessingModel.Configure(modelBuilder, Table);
     }
 }

@@ -31,7 +31,8 @@ public abstract class ClaimsMigrationDriftTests(string provider)
         var migratedSchema = (await ReadSchemaAsync(migrated)).Where(IsClaims).ToList();
         var modelSchema = await ReadSchemaAsync(fromModel);
 
-        foreach (var table in new[] { "claims_contracts", "claims_insured_persons", "claims_claims", "claims_claim_items", "claims_receipts", "claims_drafts", "claims_customer_profiles" })
+        foreach (var table in new[] { "claims_contracts", "claims_insured_persons", "claims_claims", "claims_claim_items", "claims_receipts", "claims_drafts",
+            "claims_customer_profiles", "claims_events", "claims_document_requests", "claims_messages", "claims_security_answers", "claims_link_attempts" })
         {
             migratedSchema.ShouldContain(line => line.Contains(table, StringComparison.Ordinal));
         }
@@ -55,6 +56,7 @@ public abstract class ClaimsMigrationDriftTests(string provider)
         var context = scope.ServiceProvider.GetRequiredService<ClaimsDbContext>();
         (await context.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
         (await context.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).ShouldContain("20261203000300_Claims");
+        (await context.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).ShouldContain("20261203100200_ClaimsProcessing");
     }
 
     private static bool IsClaims(string line) => line.Contains("claims_", StringComparison.Ordinal);

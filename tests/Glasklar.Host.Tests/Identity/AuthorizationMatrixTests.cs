@@ -109,6 +109,19 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : AppTests<TApp>(
         ["/api/v1/claims/profile/bank"] = [Roles.Customer],
         ["/api/v1/claims/drafts"] = [Roles.Customer],
         ["/api/v1/claims/drafts/00000000-0000-4000-8000-00000000abcd"] = [Roles.Customer],
+        // Claim processing (issue 6, clerk side): timeline, tasks, messages, receipts and PDFs; 404 for others' claims.
+        ["/kunde/antraege/00000000-0000-4000-8000-00000000abcd/aktion"] = [Roles.Customer],
+        ["/leistung/antraege/00000000-0000-4000-8000-00000000abcd"] = [Roles.InsurerClerk],
+        ["/api/v1/claims/00000000-0000-4000-8000-00000000abcd/timeline"] = [Roles.Customer],
+        ["/api/v1/claims/00000000-0000-4000-8000-00000000abcd/tasks"] = [Roles.Customer],
+        ["/api/v1/claims/00000000-0000-4000-8000-00000000abcd/messages"] = [Roles.Customer],
+        ["/api/v1/claims/00000000-0000-4000-8000-00000000abcd/receipts/00000000-0000-4000-8000-00000000abcd"] = [Roles.Customer],
+        ["/api/v1/claims/00000000-0000-4000-8000-00000000abcd/bestaetigung.pdf"] = [Roles.Customer],
+        ["/api/v1/claims/00000000-0000-4000-8000-00000000abcd/abrechnung.pdf"] = [Roles.Customer],
+        ["/api/v1/claims/queue/00000000-0000-4000-8000-00000000abcd/timeline"] = [Roles.InsurerClerk],
+        ["/api/v1/claims/queue/00000000-0000-4000-8000-00000000abcd/tasks"] = [Roles.InsurerClerk],
+        ["/api/v1/claims/queue/00000000-0000-4000-8000-00000000abcd/messages"] = [Roles.InsurerClerk],
+        ["/api/v1/claims/queue/00000000-0000-4000-8000-00000000abcd/receipts/00000000-0000-4000-8000-00000000abcd"] = [Roles.InsurerClerk],
     };
 
     [Fact]

@@ -13,6 +13,8 @@ internal sealed class AntragModel(ClaimViews views) : PageModel
 {
     public ClaimDetail Claim { get; private set; } = null!;
 
+    public Guid CustomerUserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
