@@ -5,10 +5,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Glasklar.Platform.AccessLog;
 
-/// <summary>Writes queued access-log entries in batches (one transaction per batch).</summary>
-internal sealed class AccessLogWriter(AccessLogQueue queue, IServiceScopeFactory scopes, ILogger<AccessLogWriter> logger) : BackgroundService
+/// <summary>
+/// Writes queued access-log entries in batches (one transaction per batch). Under load it collects for up to
+/// <see cref="CollectFor"/> so the log costs about one write a second, and on SQLite it queues behind the
+/// process's other writers (<see cref="SqliteWriteGate"/>) instead of colliding with them.
+/// </summary>
+internal sealed class AccessLogWriter(AccessLogQueue queue, IServiceScopeFactory scopes, DatabaseOptions database, SqliteWriteGate writeGate, ILogger<AccessLogWriter> logger)
+    : BackgroundService
 {
     private const int BatchSize = 500;
+
+    private static readonly TimeSpan CollectFor = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,9 +24,21 @@ internal sealed class AccessLogWriter(AccessLogQueue queue, IServiceScopeFactory
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (batch.Count < BatchSize && queue.Reader.TryRead(out var entry))
+                var collectUntil = DateTime.UtcNow + CollectFor;
+                while (batch.Count < BatchSize)
                 {
-                    batch.Add(entry);
+                    while (batch.Count < BatchSize && queue.Reader.TryRead(out var entry))
+                    {
+                        batch.Add(entry);
+                    }
+
+                    var left = collectUntil - DateTime.UtcNow;
+                    if (batch.Count >= BatchSize || left <= TimeSpan.Zero)
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(left < TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100), stoppingToken);
                 }
 
                 await WriteAsync(batch, stoppingToken);
@@ -46,6 +65,7 @@ internal sealed class AccessLogWriter(AccessLogQueue queue, IServiceScopeFactory
 
         try
         {
+            using var gate = database.Provider == DatabaseProvider.Sqlite ? await writeGate.EnterAsync(cancellationToken) : null;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             db.AccessLog.AddRange(batch);

@@ -54,6 +54,7 @@ public static class ModuleDbContextRegistrationExtensions
             return DatabaseOptions.FromConfiguration(configuration, glasklar);
         });
         services.TryAddScoped<DbSession>();
+        services.TryAddSingleton<SqliteWriteGate>();
         services.TryAddSingleton<DatabaseMigrator>();
     }
 }

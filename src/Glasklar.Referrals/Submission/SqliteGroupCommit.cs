@@ -14,13 +14,11 @@ namespace Glasklar.Referrals.Submission;
 /// learns its own outcome. A failed batch is retried item by item, so one bad item never takes others down and
 /// nothing half-done is stored. A request is answered only after its transaction committed.
 /// </summary>
-internal sealed class SqliteGroupCommit(IServiceScopeFactory scopes)
+internal sealed class SqliteGroupCommit(IServiceScopeFactory scopes, SqliteWriteGate writeGate)
 {
     private const int MaxBatch = 200;
 
     private readonly ConcurrentQueue<Pending> _queue = new();
-    private readonly SemaphoreSlim _gate = new(1, 1);
-
     private sealed record Pending(Referral Referral, ConsentGrant? Consent, TaskCompletionSource<ConsentError?> Done);
 
     /// <summary>Stores the referral (and consent); returns null, or the ledger's refusal (then nothing was stored).</summary>
@@ -30,8 +28,8 @@ internal sealed class SqliteGroupCommit(IServiceScopeFactory scopes)
         _queue.Enqueue(pending);
 
         // Once queued, the item is committed even if this request is cancelled: the writer must not be interrupted.
-        await _gate.WaitAsync(CancellationToken.None);
-        try
+        // The gate is the process's SQLite writer gate, so the access log and others queue instead of colliding.
+        using (await writeGate.EnterAsync(CancellationToken.None))
         {
             if (!pending.Done.Task.IsCompleted)
             {
@@ -43,10 +41,6 @@ internal sealed class SqliteGroupCommit(IServiceScopeFactory scopes)
 
                 await CommitAsync(batch);
             }
-        }
-        finally
-        {
-            _gate.Release();
         }
 
         return await pending.Done.Task.WaitAsync(cancellationToken);
