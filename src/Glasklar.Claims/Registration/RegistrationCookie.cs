@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Glasklar.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 
@@ -12,41 +12,9 @@ namespace Glasklar.Claims.Registration;
 internal sealed record PendingRegistration(Guid? UserId, string Email, string SecretBase32);
 
 internal sealed class RegistrationCookie(IDataProtectionProvider protection)
+    : ProtectedStateCookie<PendingRegistration>(protection, CookieName, "Glasklar.Claims.Registration", TimeSpan.FromMinutes(30))
 {
     public const string CookieName = "__Host-glasklar-registrierung";
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        protection.CreateProtector("Glasklar.Claims.Registration").ToTimeLimitedDataProtector();
-
-    public void Write(HttpResponse response, PendingRegistration pending) =>
-        response.Cookies.Append(CookieName, _protector.Protect(JsonSerializer.Serialize(pending), Lifetime), Options);
-
-    public PendingRegistration? Read(HttpRequest request)
-    {
-        if (!request.Cookies.TryGetValue(CookieName, out var value))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<PendingRegistration>(_protector.Unprotect(value));
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null; // expired or forged
-        }
-    }
-
-    public static void Delete(HttpResponse response) => response.Cookies.Delete(CookieName, Options);
-
-    private static CookieOptions Options => new()
-    {
-        HttpOnly = true,
-        Secure = true,
-        SameSite = SameSiteMode.Strict,
-        Path = "/",
-        IsEssential = true,
-    };
+    public static void Delete(HttpResponse response) => Delete(response, CookieName);
 }

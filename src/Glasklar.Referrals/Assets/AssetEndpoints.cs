@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Glasklar.Platform.Web;
 using Microsoft.AspNetCore.Routing;
 
 namespace Glasklar.Referrals.Assets;
@@ -13,28 +12,11 @@ internal static class AssetEndpoints
     public const string ScriptPath = "/vermittlung/assets/vermittlung.js";
     public const string StylePath = "/vermittlung/assets/vermittlung.css";
 
-    private static readonly Lazy<byte[]> Script = new(() => Read("vermittlung.js"));
-    private static readonly Lazy<byte[]> Style = new(() => Read("vermittlung.css"));
-
     public static IEndpointRouteBuilder MapReferralAssets(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ScriptPath, (HttpContext http) => Serve(http, Script.Value, "text/javascript; charset=utf-8")).ExcludeFromDescription();
-        endpoints.MapGet(StylePath, (HttpContext http) => Serve(http, Style.Value, "text/css; charset=utf-8")).ExcludeFromDescription();
-        return endpoints;
-    }
-
-    private static IResult Serve(HttpContext http, byte[] content, string type)
-    {
-        http.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.Bytes(content, type);
-    }
-
-    private static byte[] Read(string name)
-    {
-        using var stream = typeof(AssetEndpoints).Assembly.GetManifestResourceStream($"Glasklar.Referrals.Assets.{name}")
-            ?? throw new InvalidOperationException($"Eingebettete Datei {name} fehlt.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var assembly = typeof(AssetEndpoints).Assembly;
+        return endpoints
+            .MapEmbeddedAsset(ScriptPath, assembly, "Glasklar.Referrals.Assets.vermittlung.js", "text/javascript; charset=utf-8")
+            .MapEmbeddedAsset(StylePath, assembly, "Glasklar.Referrals.Assets.vermittlung.css", "text/css; charset=utf-8");
     }
 }

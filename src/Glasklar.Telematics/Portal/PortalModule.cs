@@ -1,8 +1,7 @@
+using Glasklar.Platform.Web;
 using Glasklar.Telematics.Exports;
 using Glasklar.Telematics.Geofences;
 using Glasklar.Telematics.Ingestion;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +13,6 @@ internal static class PortalModule
 {
     public const string ScriptPath = "/telematik/assets/telematik.js";
     public const string StylePath = "/telematik/assets/telematik.css";
-
-    private static readonly Lazy<byte[]> Script = new(() => Read("telematik.js"));
-    private static readonly Lazy<byte[]> Style = new(() => Read("telematik.css"));
 
     public static IServiceCollection AddTelematicsPortal(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,23 +33,9 @@ internal static class PortalModule
 
     public static IEndpointRouteBuilder MapTelematicsPortal(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ScriptPath, (HttpContext http) => Serve(http, Script.Value, "text/javascript; charset=utf-8")).ExcludeFromDescription();
-        endpoints.MapGet(StylePath, (HttpContext http) => Serve(http, Style.Value, "text/css; charset=utf-8")).ExcludeFromDescription();
-        return endpoints;
-    }
-
-    private static IResult Serve(HttpContext http, byte[] content, string type)
-    {
-        http.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.Bytes(content, type);
-    }
-
-    private static byte[] Read(string name)
-    {
-        using var stream = typeof(PortalModule).Assembly.GetManifestResourceStream($"Glasklar.Telematics.Assets.{name}")
-            ?? throw new InvalidOperationException($"Eingebettete Datei {name} fehlt.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var assembly = typeof(PortalModule).Assembly;
+        return endpoints
+            .MapEmbeddedAsset(ScriptPath, assembly, "Glasklar.Telematics.Assets.telematik.js", "text/javascript; charset=utf-8")
+            .MapEmbeddedAsset(StylePath, assembly, "Glasklar.Telematics.Assets.telematik.css", "text/css; charset=utf-8");
     }
 }
