@@ -22,8 +22,7 @@ public sealed class LoginJourneyTests(BrowserApp app)
         await page.GetByLabel("Passwort").FillAsync(DemoAccounts.Password(user));
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
         await ExpectUrlAsync(page, "**/anmelden/code");
-        await page.GetByLabel("Code").FillAsync(Totp.Code(DemoAccounts.TotpSecret(user), DateTimeOffset.UtcNow));
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await BrowserLogin.SubmitCodeAsync(page, DemoAccounts.TotpSecret(user));
 
         await page.WaitForURLAsync("**/konto");
         (await page.Locator("main").InnerTextAsync()).ShouldContain(DemoAccounts.Email(user));
@@ -61,7 +60,7 @@ public sealed class LoginJourneyTests(BrowserApp app)
         (await qr.EvaluateAsync<int>("img => img.naturalWidth")).ShouldBeGreaterThan(100); // the browser decoded it
         var manualKey = (await page.Locator("[data-testid=manual-key]").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
         Base32.TryDecode(manualKey, out var secret).ShouldBeTrue();
-        await page.GetByLabel("Code aus der App").FillAsync(Totp.Code(secret, DateTimeOffset.UtcNow));
+        await page.GetByLabel("Code aus der App").FillAsync(await BrowserLogin.FreshCodeAsync(secret));
         await page.GetByRole(AriaRole.Button, new() { Name = "Einrichten und anmelden" }).ClickAsync();
 
         (await page.Locator("[data-testid=recovery-codes] li").CountAsync()).ShouldBe(10);

@@ -24,7 +24,7 @@ public sealed class ClerkJourneyTests(BrowserApp app)
     public async Task Submit_confirm_request_a_document_remind_upload_settle_and_export()
     {
         await using var customerContext = await app.NewContextAsync();
-        var customer = await LogInAsync(customerContext, Roles.Customer);
+        var customer = await BrowserLogin.LogInDemoAsync(customerContext, Roles.Customer);
 
         // Submit with the wizard (amounts in whole euros: no decimal separator to guess).
         await customer.GotoAsync("/kunde/antraege/neu");
@@ -50,7 +50,7 @@ public sealed class ClerkJourneyTests(BrowserApp app)
 
         // The clerk finds it in the queue and requests a missing document.
         await using var clerkContext = await app.NewContextAsync();
-        var clerk = await LogInAsync(clerkContext, Roles.InsurerClerk);
+        var clerk = await BrowserLogin.LogInDemoAsync(clerkContext, Roles.InsurerClerk);
         await clerk.GotoAsync("/leistung/eingang?status=alle&name=konrad");
         await clerk.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await clerk.Locator("[data-testid=insured]").WaitForAsync();
@@ -111,18 +111,4 @@ public sealed class ClerkJourneyTests(BrowserApp app)
     private static byte[] Pdf() => Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    private static async Task<IPage> LogInAsync(IBrowserContext context, string role)
-    {
-        var user = DemoAccounts.All.First(d => d.Role == role);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/anmelden");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoAccounts.Email(user));
-        await page.GetByLabel("Passwort").FillAsync(DemoAccounts.Password(user));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-        await page.WaitForURLAsync("**/anmelden/code");
-        await page.GetByLabel("Code").FillAsync(Totp.Code(DemoAccounts.TotpSecret(user), DateTimeOffset.UtcNow));
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/konto");
-        return page;
-    }
 }

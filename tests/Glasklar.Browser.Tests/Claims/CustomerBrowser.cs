@@ -7,19 +7,6 @@ namespace Glasklar.Browser.Tests.Claims;
 /// <summary>Steps and checks shared by the customer-portal browser tests.</summary>
 internal static class CustomerBrowser
 {
-    /// <summary>Logs in with password and a code; <paramref name="code"/> is asked for once the code page is open.</summary>
-    public static async Task LogInAsync(IPage page, string email, string password, Func<string> code)
-    {
-        await page.GotoAsync("/anmelden");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
-        await page.GetByLabel("Passwort").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-        await page.WaitForURLAsync("**/anmelden/code");
-        await page.GetByLabel("Code").FillAsync(code());
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/konto");
-    }
-
     public static async Task LogOutAsync(IPage page, Uri home)
     {
         await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();

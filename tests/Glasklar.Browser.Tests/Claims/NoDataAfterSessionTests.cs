@@ -23,7 +23,7 @@ public sealed class NoDataAfterSessionTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
         await page.WaitForURLAsync("**/anmelden/einrichten");
         Base32.TryDecode((await page.Locator("[data-testid=manual-key]").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal), out var secret).ShouldBeTrue();
-        await page.GetByLabel("Code aus der App").FillAsync(Totp.Code(secret, DateTimeOffset.UtcNow));
+        await page.GetByLabel("Code aus der App").FillAsync(await BrowserLogin.FreshCodeAsync(secret));
         await page.GetByRole(AriaRole.Button, new() { Name = "Einrichten und anmelden" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Weiter" }).ClickAsync();
         await page.WaitForURLAsync("**/konto");
@@ -51,7 +51,7 @@ public sealed class NoDataAfterSessionTests(BrowserApp app)
         await CustomerBrowser.ShowsNothingPersonalAsync(page, email);
 
         // Expiry: the server ends the idle session while the tab still shows the account page.
-        await CustomerBrowser.LogInAsync(page, email, password, () => Totp.Code(secret, DateTimeOffset.UtcNow.AddSeconds(Totp.StepSeconds)));
+        await BrowserLogin.LogInAsync(page, email, password, secret);
         (await page.Locator("main").InnerTextAsync()).ShouldContain(email);
         var expired = await CustomerBrowser.ExecuteAsync(app,
             "UPDATE platform_sessions SET LastSeenUtc = '2000-01-01 00:00:00' WHERE UserId = (SELECT Id FROM platform_users WHERE Email = $email)", ("$email", email));

@@ -51,7 +51,7 @@ public sealed class RegistrationJourneyTests(BrowserApp app)
         var qr = page.Locator("img[data-testid=qr]");
         (await qr.EvaluateAsync<int>("img => img.naturalWidth")).ShouldBeGreaterThan(100);
         Base32.TryDecode((await page.Locator("[data-testid=manual-key]").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal), out var secret).ShouldBeTrue();
-        await page.GetByLabel("Code aus der App").FillAsync(Totp.Code(secret, DateTimeOffset.UtcNow));
+        await page.GetByLabel("Code aus der App").FillAsync(await BrowserLogin.FreshCodeAsync(secret));
         await page.GetByRole(AriaRole.Button, new() { Name = "App bestätigen" }).ClickAsync();
         (await page.Locator("[data-testid=done]").InnerTextAsync()).ShouldContain("E-Mail");
         (await page.Locator("[data-testid=recovery-codes] li").CountAsync()).ShouldBe(10);
@@ -64,7 +64,7 @@ public sealed class RegistrationJourneyTests(BrowserApp app)
         (await page.Locator("[role=status]").InnerTextAsync()).ShouldContain("bestätigt");
 
         // Login needs the code of the app set up during registration (the next time step: a code counts once).
-        await CustomerBrowser.LogInAsync(page, email, Password, () => Totp.Code(secret, DateTimeOffset.UtcNow.AddSeconds(Totp.StepSeconds)));
+        await BrowserLogin.LogInAsync(page, email, Password, secret);
 
         // Link the demo contract, then see exactly what B2 lists.
         await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Meine Verträge" }).ClickAsync();

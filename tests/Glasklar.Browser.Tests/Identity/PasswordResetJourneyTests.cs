@@ -41,8 +41,7 @@ public sealed class PasswordResetJourneyTests(BrowserApp app)
         await page.GetByLabel("Passwort").FillAsync(newPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
         await page.WaitForURLAsync("**/anmelden/code");
-        await page.GetByLabel("Code").FillAsync(Totp.Code(DemoAccounts.TotpSecret(user), DateTimeOffset.UtcNow));
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await BrowserLogin.SubmitCodeAsync(page, DemoAccounts.TotpSecret(user));
 
         await page.WaitForURLAsync("**/konto");
         (await page.Locator("main").InnerTextAsync()).ShouldContain(email);

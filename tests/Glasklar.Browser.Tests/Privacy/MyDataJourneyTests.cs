@@ -21,7 +21,7 @@ public sealed class MyDataJourneyTests(BrowserApp app)
     public async Task A_customer_downloads_the_report_and_files_a_request_the_dpo_then_sees_in_the_queue()
     {
         await using var customerContext = await app.NewContextAsync(bypassCsp: true);
-        var customer = await LogInAsync(customerContext, Roles.Customer);
+        var customer = await BrowserLogin.LogInDemoAsync(customerContext, Roles.Customer);
         await customer.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Meine Daten" }).ClickAsync();
         await customer.WaitForURLAsync("**/konto/daten");
         (await AxeAsync(customer)).ShouldBeEmpty();
@@ -45,7 +45,7 @@ public sealed class MyDataJourneyTests(BrowserApp app)
         (await AxeAsync(customer)).ShouldBeEmpty();
 
         await using var dpoContext = await app.NewContextAsync(bypassCsp: true);
-        var dpo = await LogInAsync(dpoContext, Roles.DataProtectionOfficer);
+        var dpo = await BrowserLogin.LogInDemoAsync(dpoContext, Roles.DataProtectionOfficer);
         await dpo.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Betroffenenanfragen" }).ClickAsync();
         await dpo.WaitForURLAsync("**/datenschutz/anfragen");
         (await AxeAsync(dpo)).ShouldBeEmpty();
@@ -58,22 +58,6 @@ public sealed class MyDataJourneyTests(BrowserApp app)
         await dpo.GotoAsync("/datenschutz/aufbewahrung");
         (await dpo.Locator("tr[data-testid=policy]").CountAsync()).ShouldBeGreaterThanOrEqualTo(3);
         (await AxeAsync(dpo)).ShouldBeEmpty();
-    }
-
-    private async Task<IPage> LogInAsync(IBrowserContext context, string role)
-    {
-        var user = DemoAccounts.All.First(d => d.Role == role);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/anmelden");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoAccounts.Email(user));
-        await page.GetByLabel("Passwort").FillAsync(DemoAccounts.Password(user));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-        await page.WaitForURLAsync("**/anmelden/code");
-
-        await page.GetByLabel("Code").FillAsync(Totp.Code(DemoAccounts.TotpSecret(user), DateTimeOffset.UtcNow));
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/konto");
-        return page;
     }
 
     private static async Task<List<string>> AxeAsync(IPage page)

@@ -116,31 +116,13 @@ public sealed partial class ReferralJourneyTests(BrowserApp app)
         await page.GetByLabel("Der Versicherungsnehmer ist mit einer Reparatur", new() { Exact = false }).CheckAsync();
     }
 
-    private async Task<IPage> LoginAsync(IBrowserContext context, string key)
+    private static async Task<IPage> LoginAsync(IBrowserContext context, string key)
     {
-        var user = DemoAccounts.All.Single(d => d.Key == key);
-
-        // A TOTP code works once: a second login of the same agent waits for the next 30-second step.
-        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
-        if (LastStep.TryGetValue(key, out var last) && last >= step)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(((step + 1) * 30) - DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1));
-        }
-
-        LastStep[key] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/anmelden");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoAccounts.Email(user));
-        await page.GetByLabel("Passwort").FillAsync(DemoAccounts.Password(user));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-        await page.WaitForURLAsync("**/anmelden/code");
-        await page.GetByLabel("Code").FillAsync(Totp.Code(DemoAccounts.TotpSecret(user), DateTimeOffset.UtcNow));
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        var page = await BrowserLogin.LogInDemoAsync(context, DemoAccounts.All.Single(d => d.Key == key));
         await page.WaitForURLAsync(new Regex("/(konto|vermittlung)?$"));
         return page;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStep = new();
 
     [GeneratedRegex("/vermittlung/[0-9a-f-]{36}")]
     private static partial Regex DetailUrl();

@@ -29,7 +29,7 @@ public sealed class TelematicsPortalJourneyTests(BrowserApp app)
         await SendTripAsync(box.Imei, start);
 
         await using var context = await app.NewContextAsync(bypassCsp: true);
-        var page = await LogInAsync(context);
+        var page = await BrowserLogin.LogInDemoAsync(context, Roles.Customer);
         await page.GotoAsync($"/telematik?von={start.AddDays(-1):yyyy-MM-dd}&bis={start:yyyy-MM-dd}");
         var walk = page.Locator("[data-testid=walk-to-car]", new() { HasText = box.VehicleId });
         (await walk.Locator("svg.tk-karte g.tk-marker").CountAsync()).ShouldBe(1);
@@ -98,21 +98,6 @@ public sealed class TelematicsPortalJourneyTests(BrowserApp app)
 
         using var response = await http.PostAsJsonAsync("/api/v1/telematics/positions", new { positions }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-    }
-
-    private static async Task<IPage> LogInAsync(IBrowserContext context)
-    {
-        var user = DemoAccounts.All.First(d => d.Role == Roles.Customer);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/anmelden");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoAccounts.Email(user));
-        await page.GetByLabel("Passwort").FillAsync(DemoAccounts.Password(user));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter" }).ClickAsync();
-        await page.WaitForURLAsync("**/anmelden/code");
-        await page.GetByLabel("Code").FillAsync(Totp.Code(DemoAccounts.TotpSecret(user), DateTimeOffset.UtcNow));
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/konto");
-        return page;
     }
 
     private static async Task<List<string>> AxeAsync(IPage page)
