@@ -1,11 +1,11 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Glasklar.Claims.Documents;
 using Glasklar.Claims.Messages;
 using Glasklar.Claims.Persistence;
 using Glasklar.Claims.Timeline;
 using Glasklar.Privacy.DataSubjects;
 using Microsoft.EntityFrameworkCore;
-using System.Runtime.CompilerServices;
 
 namespace Glasklar.Claims.DataSubjects;
 

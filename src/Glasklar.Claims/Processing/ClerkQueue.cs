@@ -97,8 +97,14 @@ internal sealed class ClerkQueue(ClaimsDbContext db, TimeProvider clock)
                           orderby c.SubmittedUtc descending
                           select new
                           {
-                              c.Id, c.Number, c.Status, c.SubmittedUtc, p.FirstName, p.LastName,
-                              Items = c.Items.Count, Claimed = c.Items.Sum(i => i.ClaimedCents),
+                              c.Id,
+                              c.Number,
+                              c.Status,
+                              c.SubmittedUtc,
+                              p.FirstName,
+                              p.LastName,
+                              Items = c.Items.Count,
+                              Claimed = c.Items.Sum(i => i.ClaimedCents),
                               Open = requests.Count(r => r.ClaimId == c.Id && r.FulfilledUtc == null),
                               Overdue = requests.Count(r => r.ClaimId == c.Id && r.FulfilledUtc == null && r.DueDate < today),
                           }).Take(MaxRows).ToListAsync(cancellationToken);
