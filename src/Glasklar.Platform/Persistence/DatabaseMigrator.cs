@@ -55,7 +55,7 @@ public sealed class DatabaseMigrator(
         }
 
         // WAL lets readers work while the writer commits; it is stored in the file, so once is enough.
-        using var connection = new SqliteConnection(database.ConnectionString);
+        using var connection = SqliteConnections.Create(database.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";

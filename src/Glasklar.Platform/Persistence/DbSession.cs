@@ -92,7 +92,7 @@ public sealed class DbSession(DatabaseOptions options) : IAsyncDisposable, IDisp
 
     internal static DbConnection Create(DatabaseOptions options) => options.Provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteConnection(options.ConnectionString),
+        DatabaseProvider.Sqlite => SqliteConnections.Create(options.ConnectionString),
         DatabaseProvider.Postgres => new NpgsqlConnection(options.ConnectionString),
         _ => throw new ArgumentOutOfRangeException(nameof(options)),
     };

@@ -60,7 +60,7 @@ internal sealed class IngestConnections(DatabaseOptions database) : IAsyncDispos
         {
             if (_sqlite is null)
             {
-                var sqlite = new SqliteConnection(database.ConnectionString);
+                var sqlite = SqliteConnections.Create(database.ConnectionString);
                 await sqlite.OpenAsync(cancellationToken);
                 await using var command = sqlite.CreateCommand();
                 command.CommandText = SqlitePragmas;
@@ -115,7 +115,7 @@ internal sealed class IngestConnections(DatabaseOptions database) : IAsyncDispos
         var wal = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource + "-wal";
         try
         {
-            await using var connection = new SqliteConnection(database.ConnectionString);
+            await using var connection = SqliteConnections.Create(database.ConnectionString);
             await connection.OpenAsync(_stop.Token);
             while (!_stop.IsCancellationRequested)
             {
