@@ -79,6 +79,8 @@ internal sealed class TelematicsIngestBenchmark : IBenchmark
         var interval = TimeSpan.FromSeconds((double)connections * perPacket / rate);
         var load = new TeltonikaLoad(port, perPacket, DateTimeOffset.UtcNow.AddDays(-1));
         var gcBefore = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        using var probe = new StallProbe();
+        _ = Task.Delay(TimeSpan.FromSeconds(warmup), cancellationToken).ContinueWith(_ => server.AckLatency.Reset(), TaskScheduler.Default);
         var result = await load.RunAsync(imeis, mode == "paced" ? interval : null, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), cancellationToken);
         var process = Process.GetCurrentProcess();
         var sorted = result.Latencies;
@@ -87,10 +89,14 @@ internal sealed class TelematicsIngestBenchmark : IBenchmark
             : $"{(postgres.Length > 0 ? "PostgreSQL" : "SQLite")} closed loop: {connections} connections, {perPacket} records/packet; {seconds} s measured after {warmup} s warm-up");
         Console.WriteLine($"  {result.Acknowledged / result.Elapsed.TotalSeconds:N0} positions/s acknowledged (durably stored), {result.Acknowledged:N0} in the window; {result.Failures} connections failed");
         Console.WriteLine($"  {(mode == "paced" ? "scheduled-send" : "send")}-to-ack p50 {ClosedLoopLoad.Percentile(sorted, 0.50):0.0} ms, p95 {ClosedLoopLoad.Percentile(sorted, 0.95):0.0} ms, p99 {ClosedLoopLoad.Percentile(sorted, 0.99):0.0} ms, max {ClosedLoopLoad.Percentile(sorted, 1):0.0} ms ({sorted.Length:N0} packets)");
+        var ack = server.AckLatency;
+        Console.WriteLine($"  server side, packet receipt to ack (the target's figure): p50 {ack.Quantile(0.50):0.0} ms, p95 {ack.Quantile(0.95):0.0} ms, p99 {ack.Quantile(0.99):0.0} ms, max {ack.Quantile(1):0.0} ms ({ack.Count:N0} packets)");
+        Console.WriteLine($"  {probe.Summary()}");
         Console.WriteLine($"  resident memory (server + load generator in one process) {process.WorkingSet64 / 1048576.0:0} MiB, peak {process.PeakWorkingSet64 / 1048576.0:0} MiB");
         Console.WriteLine($"  CPU (server + load generator) {result.CpuTime.TotalSeconds / result.Elapsed.TotalSeconds:0.00} cores busy, {result.CpuTime.TotalMilliseconds * 1000 / Math.Max(1, result.Acknowledged):0.0} µs per acknowledged position");
         Console.WriteLine($"  GC during the run (incl. warm-up): {(GC.GetTotalPauseDuration() - gcBefore.Item1).TotalMilliseconds:0} ms paused; collections gen0 {GC.CollectionCount(0) - gcBefore.Item2}, gen1 {GC.CollectionCount(1) - gcBefore.Item3}, gen2 {GC.CollectionCount(2) - gcBefore.Item4}; server GC {System.Runtime.GCSettings.IsServerGC}");
         Console.WriteLine($"  pipeline: {provider.GetRequiredService<IngestionPipeline>().Stats}");
+        Console.WriteLine(provider.GetRequiredService<IngestionPipeline>().Stats.Slowest());
         await server.StopAsync(CancellationToken.None);
         if (postgres.Length == 0)
         {

@@ -31,6 +31,8 @@ internal sealed class IngestConnections(DatabaseOptions database) : IAsyncDispos
     private readonly Dictionary<int, NpgsqlConnection> _postgres = [];
     private SqliteConnection? _sqlite;
 
+    public DatabaseProvider Provider => database.Provider;
+
     /// <summary>The connection for a batch of <paramref name="partition"/> (each partition leases one at a time).</summary>
     public async Task<Lease> LeaseAsync(int partition, CancellationToken cancellationToken)
     {

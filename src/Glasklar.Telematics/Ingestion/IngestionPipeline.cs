@@ -60,10 +60,12 @@ internal sealed class IngestionPipeline : IAsyncDisposable
         _clock = clock;
         _logger = logger;
         _trips = TripDetector.From(options);
-        _partitions = new Channel<Work>[options.Partitions];
-        _states = new Dictionary<Guid, TripState>[options.Partitions];
-        _workers = new Task[options.Partitions];
-        for (var i = 0; i < options.Partitions; i++)
+        var partitions = options.Partitions > 0 ? options.Partitions
+            : connections.Provider == DatabaseProvider.Sqlite ? 1 : Environment.ProcessorCount;
+        _partitions = new Channel<Work>[partitions];
+        _states = new Dictionary<Guid, TripState>[partitions];
+        _workers = new Task[partitions];
+        for (var i = 0; i < partitions; i++)
         {
             _partitions[i] = Channel.CreateBounded<Work>(new BoundedChannelOptions(4096) { SingleReader = true });
             _states[i] = [];

@@ -12,14 +12,41 @@ internal sealed class IngestionStats
     private long _write;
     private long _commit;
 
+    private readonly List<(double AtSeconds, int Records, double Prepare, double Wait, double Write, double Commit)> _slowest = [];
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
+
     public void Add(int records, long prepare, long wait, long write, long commit)
     {
+        var total = prepare + wait + write + commit;
+        if (total * 1000.0 / Stopwatch.Frequency > 50)
+        {
+            double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+            lock (_slowest)
+            {
+                // Diagnostics only: bounded, so a long-running server does not collect forever.
+                if (_slowest.Count < 256)
+                {
+                    _slowest.Add((Stopwatch.GetElapsedTime(_startedAt).TotalSeconds, records, Ms(prepare), Ms(wait), Ms(write), Ms(commit)));
+                }
+            }
+        }
+
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _records, records);
         Interlocked.Add(ref _prepare, prepare);
         Interlocked.Add(ref _wait, wait);
         Interlocked.Add(ref _write, write);
         Interlocked.Add(ref _commit, commit);
+    }
+
+    /// <summary>The slowest batches over 50 ms (of the first 256 such), one line each, for the benchmark.</summary>
+    public string Slowest()
+    {
+        lock (_slowest)
+        {
+            return string.Join("\n", _slowest.OrderByDescending(b => b.Prepare + b.Wait + b.Write + b.Commit).Take(15)
+                .Select(b => FormattableString.Invariant($"    t={b.AtSeconds:0.00}s n={b.Records} prepare {b.Prepare:0} wait {b.Wait:0} write {b.Write:0} commit {b.Commit:0}")));
+        }
     }
 
     public override string ToString()

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -27,6 +28,9 @@ internal sealed class TeltonikaServer(
     ILogger<TeltonikaServer> logger) : BackgroundService
 {
     private const int ReadChunk = 4096;
+
+    /// <summary>Receipt-to-acknowledgement times of this listener (the benchmark prints them).</summary>
+    public AckLatency AckLatency { get; } = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -111,7 +115,8 @@ internal sealed class TeltonikaServer(
             await stream.WriteAsync(TeltonikaEncoder.ImeiAccepted, stoppingToken);
             filled = Shift(buffer, frame.Length, filled);
 
-            // AVL packets.
+            // AVL packets. A packet counts as received when the read that completed it returned.
+            var receivedAt = Stopwatch.GetTimestamp();
             while (!stoppingToken.IsCancellationRequested)
             {
                 frame = TeltonikaFrameDecoder.ReadAvl(buffer.AsSpan(0, filled), options.MaxFrameBytes);
@@ -124,6 +129,7 @@ internal sealed class TeltonikaServer(
                         return;
                     }
 
+                    receivedAt = Stopwatch.GetTimestamp();
                     filled += read;
                     continue;
                 }
@@ -149,6 +155,7 @@ internal sealed class TeltonikaServer(
                 }
 
                 await stream.WriteAsync(TeltonikaEncoder.Ack(positions.Count), stoppingToken);
+                AckLatency.Record(receivedAt);
                 filled = Shift(buffer, frame.Length, filled);
             }
         }
