@@ -6,45 +6,54 @@ using Microsoft.EntityFrameworkCore;
 namespace Glasklar.Platform.Audit;
 
 /// <summary>
-/// Appends to the hash-chained audit log (B11, X5) and keeps each user's last transaction. Appends are
-/// serialised in this process and retried on a sequence clash with another node, so the chain has no
-/// gaps and no forks. Rows are never updated or deleted by the application.
+/// Appends to the hash-chained audit log (B11, X5) and keeps each user's last transaction. An append reads the
+/// chain head and writes the next entry in one transaction that holds the database's append right from the
+/// start: SQLite's write lock (transactions begin IMMEDIATE) or, on PostgreSQL, a transaction-scoped advisory
+/// lock. So the chain has no gaps and no forks across nodes, and there is no lock of our own that a caller
+/// already inside a write transaction could deadlock against (ADR 0029). Called inside the caller's
+/// transaction, the entry commits or rolls back with the action it records. Rows are never updated or
+/// deleted by the application.
 /// </summary>
-public sealed class AuditLog(PlatformDbContext db, TimeProvider clock)
+public sealed class AuditLog(PlatformDbContext db, DbSession session, TimeProvider clock)
 {
-    private static readonly SemaphoreSlim AppendLock = new(1, 1);
+    /// <summary>Key of the PostgreSQL advisory lock that serialises appends ("audit" in ASCII).</summary>
+    private const long AppendLockKey = 0x6175646974;
 
     public async Task AppendAsync(string action, Guid? userId, Guid? organisationId, string? ipAddress, Dictionary<string, string> details, CancellationToken cancellationToken)
     {
+        if (session.CurrentTransaction is not null)
+        {
+            await AppendInTransactionAsync(action, userId, organisationId, ipAddress, details, cancellationToken);
+            return;
+        }
+
+        await session.InTransactionAsync(async ct =>
+        {
+            await AppendInTransactionAsync(action, userId, organisationId, ipAddress, details, ct);
+            return (true, true);
+        }, cancellationToken);
+    }
+
+    private async Task AppendInTransactionAsync(string action, Guid? userId, Guid? organisationId, string? ipAddress, Dictionary<string, string> details, CancellationToken cancellationToken)
+    {
+        if (session.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})", cancellationToken);
+        }
+
         var detailsJson = JsonSerializer.Serialize(new SortedDictionary<string, string>(details, StringComparer.Ordinal));
-        await AppendLock.WaitAsync(cancellationToken);
-        try
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                var head = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence)
-                    .Select(a => new AuditChainHead(a.Sequence, a.Hash)).FirstOrDefaultAsync(cancellationToken);
-                var record = new AuditChainEntry((head?.Sequence ?? 0) + 1, AuditChain.TruncateTimestamp(clock.GetUtcNow()),
-                    userId, organisationId, action, ipAddress, details);
-                var chained = AuditChain.AppendAfter(head, record);
-                var entry = new AuditEntry(record.Sequence, record.Timestamp.UtcDateTime, userId, organisationId, action, ipAddress, detailsJson, chained.PreviousHash, chained.Hash);
-                db.AuditLog.Add(entry);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return;
-                }
-                catch (DbUpdateException) when (attempt < 5)
-                {
-                    // Another node took this sequence number: read the new head and chain onto it.
-                    db.Entry(entry).State = EntityState.Detached;
-                }
-            }
-        }
-        finally
-        {
-            AppendLock.Release();
-        }
+        var head = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new AuditChainHead(a.Sequence, a.Hash)).FirstOrDefaultAsync(cancellationToken);
+        var record = new AuditChainEntry((head?.Sequence ?? 0) + 1, AuditChain.TruncateTimestamp(clock.GetUtcNow()),
+            userId, organisationId, action, ipAddress, details);
+        var chained = AuditChain.AppendAfter(head, record);
+        var entry = new AuditEntry(record.Sequence, record.Timestamp.UtcDateTime, userId, organisationId, action, ipAddress, detailsJson, chained.PreviousHash, chained.Hash);
+        db.AuditLog.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Entries are never changed; untracked, a rolled-back one does not linger in the context and clash
+        // with the next append's sequence number.
+        db.Entry(entry).State = EntityState.Detached;
     }
 
     /// <summary>B11: the last transaction a user triggered, overwritten each time (not a history).</summary>
