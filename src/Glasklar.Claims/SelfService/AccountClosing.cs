@@ -20,7 +20,7 @@ internal sealed class AccountClosing(ISubjectRequests requests, AuditLog audit)
     public async Task<ClosingResult> CloseAsync(Guid userId, string? ipAddress, CancellationToken cancellationToken)
     {
         var filed = await requests.FileAsync(new SubjectRequestFiling(SubjectRequestKind.Erasure, new DataSubject(UserId: userId), Details, userId, null,
-            OnBehalf: false, IdentityConfirmed: true, IdentityCheck: null), cancellationToken);
+            OnBehalf: false, IdentityConfirmed: true, IdentityCheck: null, IpAddress: ipAddress), cancellationToken);
         if (!filed.Succeeded)
         {
             return new ClosingResult(null, filed.Errors);

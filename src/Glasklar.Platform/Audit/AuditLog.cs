@@ -19,20 +19,8 @@ public sealed class AuditLog(PlatformDbContext db, DbSession session, TimeProvid
     /// <summary>Key of the PostgreSQL advisory lock that serialises appends ("audit" in ASCII).</summary>
     private const long AppendLockKey = 0x6175646974;
 
-    public async Task AppendAsync(string action, Guid? userId, Guid? organisationId, string? ipAddress, Dictionary<string, string> details, CancellationToken cancellationToken)
-    {
-        if (session.CurrentTransaction is not null)
-        {
-            await AppendInTransactionAsync(action, userId, organisationId, ipAddress, details, cancellationToken);
-            return;
-        }
-
-        await session.InTransactionAsync(async ct =>
-        {
-            await AppendInTransactionAsync(action, userId, organisationId, ipAddress, details, ct);
-            return (true, true);
-        }, cancellationToken);
-    }
+    public Task AppendAsync(string action, Guid? userId, Guid? organisationId, string? ipAddress, Dictionary<string, string> details, CancellationToken cancellationToken) =>
+        session.JoinOrBeginTransactionAsync(ct => AppendInTransactionAsync(action, userId, organisationId, ipAddress, details, ct), cancellationToken);
 
     private async Task AppendInTransactionAsync(string action, Guid? userId, Guid? organisationId, string? ipAddress, Dictionary<string, string> details, CancellationToken cancellationToken)
     {

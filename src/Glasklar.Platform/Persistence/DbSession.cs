@@ -80,6 +80,25 @@ public sealed class DbSession(DatabaseOptions options) : IAsyncDisposable, IDisp
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> inside the scope's open transaction, or in a new one that commits when the work
+    /// completes; either way the work's writes land together with whatever the caller's transaction holds.
+    /// </summary>
+    public async Task JoinOrBeginTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    {
+        if (CurrentTransaction is not null)
+        {
+            await work(cancellationToken);
+            return;
+        }
+
+        await InTransactionAsync(async ct =>
+        {
+            await work(ct);
+            return (true, true);
+        }, cancellationToken);
+    }
+
     /// <summary>Called by every module context on creation, so it joins the scope's transaction.</summary>
     internal void Enlist(DbContext context)
     {

@@ -1,3 +1,4 @@
+using Glasklar.Platform.Audit;
 using Glasklar.Platform.Persistence;
 using Glasklar.Privacy.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ public sealed record SubjectRequestFiling(
     Guid? FiledByOrganisationId,
     bool OnBehalf,
     bool IdentityConfirmed,
-    string? IdentityCheck);
+    string? IdentityCheck,
+    string? IpAddress = null);
 
 /// <summary>A request as the queue, the detail page and the customer see it.</summary>
 public sealed record SubjectRequestView(
@@ -85,7 +87,7 @@ public interface ISubjectRequests
     Task<SubjectRequestResult> RestrictAsync(Guid id, Guid byUserId, CancellationToken cancellationToken);
 }
 
-internal sealed class SubjectRequestService(PrivacyDbContext db, PlatformDbContext platform, DbSession session, IEnumerable<IPersonalDataSource> sources, TimeProvider clock)
+internal sealed class SubjectRequestService(PrivacyDbContext db, PlatformDbContext platform, DbSession session, AuditLog audit, IEnumerable<IPersonalDataSource> sources, TimeProvider clock)
     : ISubjectRequests
 {
     public async Task<SubjectRequestResult> FileAsync(SubjectRequestFiling filing, CancellationToken cancellationToken)
@@ -111,8 +113,19 @@ internal sealed class SubjectRequestService(PrivacyDbContext db, PlatformDbConte
 
         var request = new SubjectRequest(Guid.NewGuid(), filing.Kind!.Value, subject, Trimmed(filing.Details), clock.GetUtcNow().UtcDateTime,
             filing.FiledByUserId, filing.FiledByOrganisationId, filing.OnBehalf, filing.OnBehalf ? Trimmed(filing.IdentityCheck) : "angemeldet (eigenes Konto)");
-        db.SubjectRequests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
+        // The request and its audit entry land together (X7: every filing is on record, whoever filed it).
+        await session.JoinOrBeginTransactionAsync(async ct =>
+        {
+            db.SubjectRequests.Add(request);
+            await db.SaveChangesAsync(ct);
+            var details = new Dictionary<string, string> { ["request"] = request.Id.ToString("D"), ["kind"] = request.Kind.ToString() };
+            if (filing.OnBehalf)
+            {
+                details["onBehalf"] = "true";
+            }
+
+            await audit.AppendAsync("privacy.request-filed", filing.FiledByUserId, filing.FiledByOrganisationId, filing.IpAddress, details, ct);
+        }, cancellationToken);
         db.Entry(request).State = EntityState.Detached;
         return Ok(request);
     }

@@ -16,7 +16,7 @@ namespace Glasklar.Claims.Pages.Kunde;
 /// interest, filed with the privacy core's request handling so the DPO sees them in the queue.
 /// </summary>
 [Authorize(Roles = Roles.Customer)]
-internal sealed class MeineDatenModel(ISubjectRequests requests, AuditLog audit) : PageModel
+internal sealed class MeineDatenModel(ISubjectRequests requests) : PageModel
 {
     public const string ObjectionPrefix = "Widerspruch gegen eine Verarbeitung aufgrund berechtigter Interessen (Art. 21 Abs. 1 DSGVO): ";
 
@@ -50,7 +50,7 @@ internal sealed class MeineDatenModel(ISubjectRequests requests, AuditLog audit)
         var kind = Kind is { } k && Offered.Any(o => o.Kind == k) ? Kind : null;
         var details = kind == SubjectRequestKind.Objection && !string.IsNullOrWhiteSpace(Details) ? ObjectionPrefix + Details.Trim() : Details;
         var result = await requests.FileAsync(new SubjectRequestFiling(kind, new DataSubject(UserId: UserId), details, UserId, null,
-            OnBehalf: false, IdentityConfirmed: true, IdentityCheck: null), cancellationToken);
+            OnBehalf: false, IdentityConfirmed: true, IdentityCheck: null, IpAddress: HttpContext.ClientIp()), cancellationToken);
         if (!result.Succeeded)
         {
             Errors = result.Errors;
@@ -59,9 +59,7 @@ internal sealed class MeineDatenModel(ISubjectRequests requests, AuditLog audit)
             return Page();
         }
 
-        await audit.AppendAsync("privacy.request-filed", UserId, null, HttpContext.ClientIp(),
-            new Dictionary<string, string> { ["request"] = result.Request!.Id.ToString("D"), ["kind"] = result.Request.Kind.ToString() }, cancellationToken);
-        Filed = SubjectRequestTexts.Kind(result.Request.Kind);
+        Filed = SubjectRequestTexts.Kind(result.Request!.Kind);
         return RedirectToPage();
     }
 }

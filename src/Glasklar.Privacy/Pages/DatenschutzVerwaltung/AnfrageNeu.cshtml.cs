@@ -13,7 +13,7 @@ namespace Glasklar.Privacy.Pages.DatenschutzVerwaltung;
 
 /// <summary>Staff (DPO, customer service) file a request for a caller, after confirming the identity check.</summary>
 [Authorize(Roles = Roles.DataProtectionOfficer + "," + Roles.CustomerServiceAgent)]
-public sealed class AnfrageNeuModel(ISubjectRequests requests, AuditLog audit) : PageModel
+public sealed class AnfrageNeuModel(ISubjectRequests requests) : PageModel
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
@@ -46,7 +46,7 @@ public sealed class AnfrageNeuModel(ISubjectRequests requests, AuditLog audit) :
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var organisation = User.FindFirstValue(SessionAuthenticationHandler.OrganisationClaim) is { } org ? Guid.Parse(org) : (Guid?)null;
         var subject = new DataSubject(Email: Email, Surname: Surname, PolicyNumber: PolicyNumber, Phone: Phone, LicencePlate: LicencePlate);
-        var result = await requests.FileAsync(new SubjectRequestFiling(Kind, subject, Details, userId, organisation, OnBehalf: true, IdentityConfirmed, IdentityCheck), cancellationToken);
+        var result = await requests.FileAsync(new SubjectRequestFiling(Kind, subject, Details, userId, organisation, OnBehalf: true, IdentityConfirmed, IdentityCheck, HttpContext.ClientIp()), cancellationToken);
         if (!result.Succeeded)
         {
             Errors = result.Errors;
@@ -54,9 +54,7 @@ public sealed class AnfrageNeuModel(ISubjectRequests requests, AuditLog audit) :
             return Page();
         }
 
-        await audit.AppendAsync("privacy.request-filed", userId, organisation, HttpContext.ClientIp(),
-            new Dictionary<string, string> { ["request"] = result.Request!.Id.ToString("D"), ["kind"] = result.Request.Kind.ToString(), ["onBehalf"] = "true" }, cancellationToken);
-        Filed = $"{SubjectRequestTexts.Kind(result.Request.Kind)}, Frist {result.Request.DueOn:dd.MM.yyyy}";
+        Filed = $"{SubjectRequestTexts.Kind(result.Request!.Kind)}, Frist {result.Request.DueOn:dd.MM.yyyy}";
         return RedirectToPage();
     }
 }

@@ -15,7 +15,7 @@ namespace Glasklar.Privacy.Pages.Konto;
 /// requests for erasure, restriction, rectification or objection themselves; sees their requests and answers.
 /// </summary>
 [Authorize]
-public sealed class DatenModel(ISubjectRequests requests, AuditLog audit) : PageModel
+public sealed class DatenModel(ISubjectRequests requests) : PageModel
 {
     public IReadOnlyList<SubjectRequestView> Requests { get; private set; } = [];
 
@@ -41,7 +41,7 @@ public sealed class DatenModel(ISubjectRequests requests, AuditLog audit) : Page
     {
         var organisation = User.FindFirstValue(SessionAuthenticationHandler.OrganisationClaim) is { } org ? Guid.Parse(org) : (Guid?)null;
         var result = await requests.FileAsync(new SubjectRequestFiling(Kind, new DataSubject(UserId: UserId), Details, UserId, organisation,
-            OnBehalf: false, IdentityConfirmed: true, IdentityCheck: null), cancellationToken);
+            OnBehalf: false, IdentityConfirmed: true, IdentityCheck: null, IpAddress: HttpContext.ClientIp()), cancellationToken);
         if (!result.Succeeded)
         {
             Errors = result.Errors;
@@ -50,9 +50,7 @@ public sealed class DatenModel(ISubjectRequests requests, AuditLog audit) : Page
             return Page();
         }
 
-        await audit.AppendAsync("privacy.request-filed", UserId, organisation, HttpContext.ClientIp(),
-            new Dictionary<string, string> { ["request"] = result.Request!.Id.ToString("D"), ["kind"] = result.Request.Kind.ToString() }, cancellationToken);
-        Filed = SubjectRequestTexts.Kind(result.Request.Kind);
+        Filed = SubjectRequestTexts.Kind(result.Request!.Kind);
         return RedirectToPage();
     }
 }
