@@ -49,6 +49,31 @@ public abstract class ReferralPageTests<TApp>(TApp app) : AppTests<TApp>(app)
         page.QuerySelector("script[src='/vermittlung/assets/vermittlung.js']").ShouldNotBeNull();
     }
 
+    [Theory]
+    [InlineData("/vermittlung/komplett", "Complete referral")]
+    [InlineData("/vermittlung/schnell", "Quick referral")]
+    public async Task The_forms_are_English_once_the_user_chose_English_and_German_otherwise(string path, string englishTitle)
+    {
+        var form = await AgentAsync();
+        await form.GetAsync(path);
+        var german = form.LastPage!;
+        german.QuerySelector("label[for=f-surname]")!.TextContent.ShouldStartWith("Nachname");
+        german.QuerySelector("main form select option")!.TextContent.ShouldBe("keine Angabe");
+
+        form.Set("glasklar-lang", "c=en|uic=en");
+        await form.GetAsync(path);
+        var english = form.LastPage!;
+        english.DocumentElement.GetAttribute("lang").ShouldBe("en");
+        english.QuerySelector("main h1")!.TextContent.ShouldBe(englishTitle);
+        english.QuerySelector("label[for=f-surname]")!.TextContent.ShouldStartWith("Surname");
+        english.QuerySelector("label[for=f-licencePlate]")!.TextContent.ShouldStartWith("Licence plate");
+        english.QuerySelector("label[for=f-damageType]")!.TextContent.ShouldStartWith("Type of damage");
+        english.QuerySelector("main form select option")!.TextContent.ShouldBe("not specified");
+        english.QuerySelector("select#f-damageType option[value=steinschlag]")!.TextContent.ShouldBe("Stone chip");
+        english.QuerySelector("[data-testid=dpo] h2")!.TextContent.ShouldBe("Data protection");
+        english.QuerySelector("main")!.TextContent.ShouldNotContain("Pflichtangaben");
+    }
+
     [Fact]
     [Trait("Promise", "A6")]
     public async Task Without_javascript_optional_values_without_consent_are_refused_by_the_server_and_nothing_is_stored()
