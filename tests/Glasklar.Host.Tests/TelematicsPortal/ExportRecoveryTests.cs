@@ -5,8 +5,8 @@ using Glasklar.Telematics.Exports;
 using Glasklar.Telematics.Persistence;
 using Glasklar.Telematics.Portal;
 using Glasklar.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Glasklar.Host.Tests.TelematicsPortal;

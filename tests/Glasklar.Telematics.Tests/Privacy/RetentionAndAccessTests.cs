@@ -128,13 +128,30 @@ public abstract class RetentionAndAccessTests(string provider)
         var box = await db.Boxes.FindAsync([boxId], Ct);
         var zone = new Geofence
         {
-            Id = Guid.NewGuid(), OrganisationId = box!.OrganisationId, BoxId = boxId, Name = "Garage", Shape = GeofenceShape.Circle,
-            CenterLatitude = 51.18, CenterLongitude = 7.19, RadiusMeters = 100, Armed = true, ArmedUtc = at.AddHours(-1), AlertedUtc = at, CreatedUtc = at.AddHours(-1),
+            Id = Guid.NewGuid(),
+            OrganisationId = box!.OrganisationId,
+            BoxId = boxId,
+            Name = "Garage",
+            Shape = GeofenceShape.Circle,
+            CenterLatitude = 51.18,
+            CenterLongitude = 7.19,
+            RadiusMeters = 100,
+            Armed = true,
+            ArmedUtc = at.AddHours(-1),
+            AlertedUtc = at,
+            CreatedUtc = at.AddHours(-1),
         };
         var alert = new GeofenceAlert
         {
-            Id = Guid.NewGuid(), OrganisationId = box.OrganisationId, BoxId = boxId, GeofenceId = zone.Id, RaisedUtc = at, PositionUtc = at.AddSeconds(-2),
-            Latitude = 51.19, Longitude = 7.2, MailSentUtc = at,
+            Id = Guid.NewGuid(),
+            OrganisationId = box.OrganisationId,
+            BoxId = boxId,
+            GeofenceId = zone.Id,
+            RaisedUtc = at,
+            PositionUtc = at.AddSeconds(-2),
+            Latitude = 51.19,
+            Longitude = 7.2,
+            MailSentUtc = at,
         };
         db.AddRange(zone, alert);
         await db.SaveChangesAsync(Ct);
