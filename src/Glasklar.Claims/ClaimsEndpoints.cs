@@ -46,7 +46,7 @@ internal static class ClaimsEndpoints
 
     private static async Task<Results<Ok<ContractView>, ValidationProblem, ProblemHttpResult>> LinkContract(LinkContractRequest? request, HttpContext http, Registration.ContractLinking linking, CancellationToken ct)
     {
-        var result = await linking.LinkAsync(UserId(http), request ?? new LinkContractRequest(null, null), ct);
+        var result = await linking.LinkAsync(UserId(http), http.ClientIp(), request ?? new LinkContractRequest(null, null), ct);
         if (result.Throttled)
         {
             return TypedResults.Problem(result.Errors["policyNumber"][0], statusCode: StatusCodes.Status429TooManyRequests,

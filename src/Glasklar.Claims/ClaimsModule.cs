@@ -47,6 +47,7 @@ public static class ClaimsModule
         services.AddSingleton<RegistrationCookie>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<ContractLinking>();
+        services.AddSingleton<LinkAddressLimit>();
         services.AddScoped<IRetentionRule, SecurityAnswerRetention>();
         services.AddScoped<IRetentionRule, LinkAttemptRetention>();
         services.AddScoped<IPersonalDataSource, RegistrationPersonalData>();

@@ -123,7 +123,7 @@ internal static class ProcessingEndpoints
         }
 
         NoStore(http);
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        return TypedResults.File(file.Content, file.ContentType, ReceiptDownloadName.For(file.FileName, file.ContentType));
     }
 
     private static Results<FileContentHttpResult, NotFound> File(HttpContext http, byte[]? pdf, string name)

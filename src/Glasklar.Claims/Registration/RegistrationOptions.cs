@@ -11,6 +11,12 @@ public sealed class RegistrationOptions
     /// <summary>Failed contract-link attempts allowed per account within <see cref="LinkAttemptWindowMinutes"/> (default 5).</summary>
     public int LinkAttemptsPerWindow { get; set; } = 5;
 
+    /// <summary>
+    /// Failed contract-link attempts allowed from one client IP address across accounts within the window
+    /// (default 20: an office or a mobile carrier's NAT puts several customers behind one address).
+    /// </summary>
+    public int LinkAttemptsPerAddressPerWindow { get; set; } = 20;
+
     public int LinkAttemptWindowMinutes { get; set; } = 60;
 
     public static readonly IReadOnlyList<string> DefaultQuestions =

@@ -91,8 +91,10 @@ internal sealed class ExportService(TelematicsDbContext db, PortalPositions posi
 
 /// <summary>
 /// Runs queued exports one at a time: each is claimed with a conditional update (one node runs it), written
-/// to a ".part" file with its progress recorded as it goes, then renamed. Expired jobs and their files are
-/// deleted here too, so nothing lingers that was never downloaded (C16).
+/// to a ".part" file with its progress and a heartbeat recorded as it goes, then renamed. A running job whose
+/// heartbeat is older than <see cref="PortalOptions.ExportLease"/> lost its worker (a restart, a crashed node)
+/// and is claimed again like a queued one, from the start. Work is looked for at start-up, then when signalled
+/// or polled. Expired jobs and their files are deleted here too, so nothing lingers that was never downloaded (C16).
 /// </summary>
 internal sealed class ExportWorker(IServiceScopeFactory scopes, ExportSignal signal, ExportFiles files, PortalOptions options, TimeProvider clock, ILogger<ExportWorker> logger) : BackgroundService
 {
@@ -102,12 +104,12 @@ internal sealed class ExportWorker(IServiceScopeFactory scopes, ExportSignal sig
         {
             try
             {
-                await signal.WaitAsync(options.PollInterval, stoppingToken);
                 while (await RunNextAsync(stoppingToken))
                 {
                 }
 
                 await DeleteExpiredAsync(stoppingToken);
+                await signal.WaitAsync(options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -125,22 +127,33 @@ internal sealed class ExportWorker(IServiceScopeFactory scopes, ExportSignal sig
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<DbSession>().Tenant = TenantScope.AllTenants("Telematik: Export der eigenen Fahrten");
         var db = scope.ServiceProvider.GetRequiredService<TelematicsDbContext>();
-        var next = await db.Set<ExportJob>().AsNoTracking().Where(j => j.Status == ExportStatus.Queued).OrderBy(j => j.CreatedUtc).FirstOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stale = now - options.ExportLease;
+        var next = await db.Set<ExportJob>().AsNoTracking()
+            .Where(j => j.Status == ExportStatus.Queued || (j.Status == ExportStatus.Running && (j.HeartbeatUtc == null || j.HeartbeatUtc < stale)))
+            .OrderBy(j => j.CreatedUtc).FirstOrDefaultAsync(cancellationToken);
         if (next is null)
         {
             return false;
         }
 
-        if (await db.Set<ExportJob>().Where(j => j.Id == next.Id && j.Status == ExportStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Running), cancellationToken) != 1)
+        // The same condition again: only one node claims a queued job, or takes over a stale one.
+        if (await db.Set<ExportJob>()
+                .Where(j => j.Id == next.Id && (j.Status == ExportStatus.Queued || (j.Status == ExportStatus.Running && (j.HeartbeatUtc == null || j.HeartbeatUtc < stale))))
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Running).SetProperty(j => j.HeartbeatUtc, now).SetProperty(j => j.DonePositions, 0L), cancellationToken) != 1)
         {
             return true; // another node took it
+        }
+
+        if (next.Status == ExportStatus.Running)
+        {
+            logger.LogWarning("Telematik: Export-Auftrag {Job} hatte keinen Herzschlag mehr und läuft neu", next.Id);
         }
 
         var boxes = await scope.ServiceProvider.GetRequiredService<CustomerBoxes>().LinkedAsync(next.CustomerUserId, cancellationToken);
         var positions = scope.ServiceProvider.GetRequiredService<PortalPositions>();
         var total = await positions.CountAsync([.. boxes.Select(b => b.Id)], next.FromUtc, next.ToUtc, cancellationToken);
-        await UpdateAsync(next.Id, s => s.SetProperty(j => j.TotalPositions, total), cancellationToken);
+        await UpdateAsync(next.Id, s => s.SetProperty(j => j.TotalPositions, total).SetProperty(j => j.HeartbeatUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
         var path = files.PathFor(next);
         Directory.CreateDirectory(files.Directory);
         try
@@ -173,7 +186,7 @@ internal sealed class ExportWorker(IServiceScopeFactory scopes, ExportSignal sig
         return true;
     }
 
-    /// <summary>Records the progress twice a second on a connection of its own, for the page's progress bar.</summary>
+    /// <summary>Records the progress and the heartbeat twice a second on a connection of its own, for the page's progress bar and the lease.</summary>
     private async Task ReportProgressAsync(Guid id, Func<long> done, CancellationToken cancellationToken)
     {
         try
@@ -182,7 +195,8 @@ internal sealed class ExportWorker(IServiceScopeFactory scopes, ExportSignal sig
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
                 var value = done();
-                await UpdateAsync(id, s => s.SetProperty(j => j.DonePositions, value), cancellationToken);
+                var now = clock.GetUtcNow().UtcDateTime;
+                await UpdateAsync(id, s => s.SetProperty(j => j.DonePositions, value).SetProperty(j => j.HeartbeatUtc, now), cancellationToken);
             }
         }
         catch (OperationCanceledException)

@@ -117,6 +117,9 @@ internal sealed class ExportJob
 
     public DateTime? FinishedUtc { get; set; }
 
+    /// <summary>Renewed by the worker while the job runs; a running job whose heartbeat is too old has lost its worker.</summary>
+    public DateTime? HeartbeatUtc { get; set; }
+
     /// <summary>The file (and the job) are deleted from then on, downloaded or not.</summary>
     public DateTime ExpiresUtc { get; set; }
 

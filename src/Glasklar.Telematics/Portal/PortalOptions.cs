@@ -14,6 +14,12 @@ internal sealed class PortalOptions
     /// <summary>How often the export worker and the alert mailer look for work (they are also woken directly).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A running export whose heartbeat (renewed twice a second) is older than this has lost its worker, e.g. to
+    /// a restart, and goes back to the queue.
+    /// </summary>
+    public TimeSpan ExportLease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Most positions in a PDF export (it is built in memory); CSV and GPX have no limit.</summary>
     public int PdfMaxPositions { get; set; } = 10_000;
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Glasklar.Telematics.Privacy;
 
 /// <summary>
-/// C16: positions and trips are kept two years back while the contract runs; everything of a contract is
+/// C16: positions, trips and geofence alerts are kept two years back while the contract runs; everything of a contract is
 /// deleted two weeks after its end, unless a statutory hold blocks it (then it is counted as blocked).
 /// Periods come from configuration. On PostgreSQL old positions go by dropping monthly partitions.
 /// </summary>
@@ -16,8 +16,10 @@ internal sealed class TelematicsRetention(DbSession session, TelematicsDbContext
 {
     public const string Category = "Telematik: Positionen, Fahrten und Verträge";
 
+    // The category name stays as it is: legal holds and earlier retention reports refer to it.
+
     public RetentionPolicy Policy => new(Category, options.KeepPositionsFor,
-        $"GPS-Zeit der Position bzw. Fahrtende; alles eines Vertrags {options.DeleteAfterContractEnd.TotalDays:0} Tage nach Vertragsende", RetentionAction.Delete);
+        $"GPS-Zeit der Position bzw. der Diebstahlwarnung, Fahrtende; alles eines Vertrags {options.DeleteAfterContractEnd.TotalDays:0} Tage nach Vertragsende", RetentionAction.Delete);
 
     public static string SubjectRef(Guid contractId) => $"telematics-contract:{contractId}";
 
@@ -44,6 +46,9 @@ internal sealed class TelematicsRetention(DbSession session, TelematicsDbContext
         {
             var rows = await data.DeletePositionsBeforeAsync(cutoff, ct);
             rows += await db.Trips.Where(t => t.EndUtc < cutoff).ExecuteDeleteAsync(ct);
+
+            // An alert carries the position that left the zone, so it goes with the positions of its time.
+            rows += await db.Set<Portal.GeofenceAlert>().Where(a => a.PositionUtc < cutoff || a.RaisedUtc < cutoff).ExecuteDeleteAsync(ct);
             return (true, rows);
         }, cancellationToken);
         writer.ForgetPartitions();

@@ -5,6 +5,7 @@ using Glasklar.Privacy.DataSubjects;
 using Glasklar.Telematics.Contracts;
 using Glasklar.Telematics.Ingestion;
 using Glasklar.Telematics.Persistence;
+using Glasklar.Telematics.Portal;
 using Glasklar.Telematics.Privacy;
 using Glasklar.Telematics.Tests.Ingestion;
 using Glasklar.Telematics.Tests.Persistence;
@@ -83,6 +84,78 @@ public abstract class RetentionAndAccessTests(string provider)
         // The writer recreates a dropped partition when a late record for that month arrives (then retention removes it again).
         await StoreAsync(services, running, Now.AddDays(-800).AddHours(1), 2);
         (await Count(running)).ShouldBe(12);
+    }
+
+    [Fact]
+    public async Task Geofence_alerts_older_than_two_years_go_and_those_of_a_contract_ended_over_14_days_ago_go_with_it_unless_held()
+    {
+        await using var database = await Providers.CreateDatabaseAsync(provider);
+        await using var services = await TelematicsServices.MigratedAsync(database);
+        var (_, running) = await TelematicsServices.ContractWithBoxAsync(services, "356307042441121");
+        var (endedId, ended) = await TelematicsServices.ContractWithBoxAsync(services, "356307042441122");
+        var (heldId, held) = await TelematicsServices.ContractWithBoxAsync(services, "356307042441123");
+        var old = await AlertAsync(services, running, Now.AddDays(-800));
+        var borderline = await AlertAsync(services, running, Now.AddDays(-729));
+        var fresh = await AlertAsync(services, running, Now.AddDays(-3));
+        var ofEnded = await AlertAsync(services, ended, Now.AddDays(-40));
+        var ofHeld = await AlertAsync(services, held, Now.AddDays(-40));
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<DbSession>().Tenant = TenantScope.AllTenants("Test");
+            var contracts = scope.ServiceProvider.GetRequiredService<ContractService>();
+            (await contracts.EndAsync(endedId, DateOnly.FromDateTime(Now.AddDays(-20)), Ct)).Succeeded.ShouldBeTrue();
+            (await contracts.EndAsync(heldId, DateOnly.FromDateTime(Now.AddDays(-20)), Ct)).Succeeded.ShouldBeTrue();
+        }
+
+        var outcome = await RunAsync(services, new Holds(TelematicsRetention.SubjectRef(heldId)));
+
+        outcome.Blocked.ShouldBe(1);
+        var alerts = TelematicsServices.Table(database, "telematics_geofence_alerts");
+        async Task<bool> Exists(Guid id) => await TelematicsServices.CountAsync(database,
+            $"SELECT count(*) FROM {alerts} WHERE \"Id\" = '{(provider == Providers.Postgres ? id.ToString() : id.ToString().ToUpperInvariant())}'") == 1;
+        (await Exists(old)).ShouldBeFalse("older than two years");
+        (await Exists(borderline)).ShouldBeTrue();
+        (await Exists(fresh)).ShouldBeTrue();
+        (await Exists(ofEnded)).ShouldBeFalse("deleted with its contract");
+        (await Exists(ofHeld)).ShouldBeTrue("the contract is held");
+    }
+
+    private static async Task<Guid> AlertAsync(IServiceProvider services, Guid boxId, DateTime at)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<DbSession>().Tenant = TenantScope.AllTenants("Test");
+        var db = scope.ServiceProvider.GetRequiredService<TelematicsDbContext>();
+        var box = await db.Boxes.FindAsync([boxId], Ct);
+        var zone = new Geofence
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = box!.OrganisationId,
+            BoxId = boxId,
+            Name = "Garage",
+            Shape = GeofenceShape.Circle,
+            CenterLatitude = 51.18,
+            CenterLongitude = 7.19,
+            RadiusMeters = 100,
+            Armed = true,
+            ArmedUtc = at.AddHours(-1),
+            AlertedUtc = at,
+            CreatedUtc = at.AddHours(-1),
+        };
+        var alert = new GeofenceAlert
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = box.OrganisationId,
+            BoxId = boxId,
+            GeofenceId = zone.Id,
+            RaisedUtc = at,
+            PositionUtc = at.AddSeconds(-2),
+            Latitude = 51.19,
+            Longitude = 7.2,
+            MailSentUtc = at,
+        };
+        db.AddRange(zone, alert);
+        await db.SaveChangesAsync(Ct);
+        return alert.Id;
     }
 
     [Fact]

@@ -7,11 +7,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Glasklar.Claims.Pages.Kunde;
 
-/// <summary>One own claim: receipt confirmation, status and, once settled, the benefit statement (B3). 404 for anyone else's.</summary>
+/// <summary>
+/// One own claim: receipt confirmation with the receipts to download again (B1: they live in the portal, not in
+/// e-mail), status and, once settled, the benefit statement (B3). 404 for anyone else's.
+/// </summary>
 [Authorize(Roles = Roles.Customer)]
-internal sealed class AntragModel(ClaimViews views) : PageModel
+internal sealed class AntragModel(ClaimViews views, ReceiptFiles receipts) : PageModel
 {
     public ClaimDetail Claim { get; private set; } = null!;
+
+    public IReadOnlyList<ReceiptEntry> Receipts { get; private set; } = [];
 
     public Guid CustomerUserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
@@ -24,6 +29,7 @@ internal sealed class AntragModel(ClaimViews views) : PageModel
         }
 
         Claim = claim;
+        Receipts = await receipts.ListAsync(ClaimCaller.Customer(userId), id, cancellationToken) ?? [];
         return Page();
     }
 

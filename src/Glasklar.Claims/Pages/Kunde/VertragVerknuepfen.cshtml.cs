@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Glasklar.Claims.Contracts;
 using Glasklar.Claims.Registration;
 using Glasklar.Platform.Accounts;
+using Glasklar.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ internal sealed class VertragVerknuepfenModel(ContractLinking linking) : PageMod
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var result = await linking.LinkAsync(userId, new LinkContractRequest(PolicyNumber, BirthDate), cancellationToken);
+        var result = await linking.LinkAsync(userId, HttpContext.ClientIp(), new LinkContractRequest(PolicyNumber, BirthDate), cancellationToken);
         if (result.Contract is not null)
         {
             return Redirect("/kunde/vertraege?hinweis=verknuepft");
