@@ -82,7 +82,7 @@ internal static class ClaimsEndpoints
 
     private static async Task<Results<Created<ReceiptConfirmation>, ValidationProblem>> SubmitMultipart(HttpContext http, ClaimSubmissionService service, CancellationToken ct)
     {
-        var upload = await ClaimMultipart.ReadAsync(http.Request, ct);
+        using var upload = await ClaimMultipart.ReadAsync(http.Request, ct);
         if (upload.Request is not { } request)
         {
             return Problem(upload.Errors);

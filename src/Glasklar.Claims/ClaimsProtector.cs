@@ -35,7 +35,7 @@ internal sealed class ClaimsProtector(IDataProtectionProvider provider)
     /// Layout: magic, length of the wrapped key (2 bytes), the file key wrapped by Data Protection under
     /// <paramref name="purpose"/>, nonce, tag, ciphertext. The header up to the nonce is authenticated too.
     /// </summary>
-    public byte[] ProtectBytes(string purpose, byte[] value)
+    public byte[] ProtectBytes(string purpose, ReadOnlySpan<byte> value)
     {
         Span<byte> key = stackalloc byte[KeySize];
         RandomNumberGenerator.Fill(key);

@@ -7,10 +7,31 @@ using Microsoft.Net.Http.Headers;
 namespace Glasklar.Claims.Submission;
 
 /// <summary>One uploaded receipt as raw bytes (from a multipart file part, the wizard's form or decoded base64).</summary>
-internal sealed record ReceiptUpload(string? FileName, byte[] Content);
+internal sealed record ReceiptUpload(string? FileName, ReadOnlyMemory<byte> Content);
 
-/// <summary>What a multipart claim request contained: the claim data and the receipt files, or errors per part (German).</summary>
-internal sealed record MultipartClaim(ClaimSubmissionRequest? Request, IReadOnlyList<ReceiptUpload> Receipts, IReadOnlyDictionary<string, string[]> Errors);
+/// <summary>
+/// What a multipart claim request contained: the claim data and the receipt files, or errors per part (German).
+/// The files live in pooled buffers: dispose this once the claim is stored (or refused); the buffers are cleared.
+/// </summary>
+internal sealed class MultipartClaim(List<byte[]> rented) : IDisposable
+{
+    public ClaimSubmissionRequest? Request { get; set; }
+
+    public List<ReceiptUpload> Receipts { get; } = [];
+
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public void Dispose()
+    {
+        foreach (var buffer in rented)
+        {
+            // Receipts are health data: nothing of them stays in a buffer someone else rents next.
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        }
+
+        rented.Clear();
+    }
+}
 
 /// <summary>
 /// Reads <c>POST /api/v1/claims</c> as multipart/form-data, as a browser's form or <c>FormData</c> sends it: a part
@@ -27,13 +48,14 @@ internal static class ClaimMultipart
 
     public static async Task<MultipartClaim> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var receipts = new List<ReceiptUpload>();
+        var rented = new List<byte[]>();
+        var result = new MultipartClaim(rented);
+        var (errors, receipts) = (result.Errors, result.Receipts);
         ClaimSubmissionRequest? claim = null;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || HeaderUtilities.RemoveQuotes(type.Boundary).Length is 0 or > 200)
         {
             errors["body"] = ["Der Antrag ist kein lesbares multipart/form-data (Boundary fehlt)."];
-            return new MultipartClaim(null, receipts, errors);
+            return result;
         }
 
         var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(type.Boundary).ToString(), request.Body);
@@ -52,7 +74,7 @@ internal static class ClaimMultipart
                     }
 
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString();
-                    receipts.Add(new ReceiptUpload(fileName, await ReadAllAsync(section.Body, cancellationToken)));
+                    receipts.Add(new ReceiptUpload(fileName, await ReadAllAsync(section.Body, rented, cancellationToken)));
                 }
                 else if (name == ClaimPart && claim is null)
                 {
@@ -65,10 +87,15 @@ internal static class ClaimMultipart
                 }
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            // MultipartReader reports a malformed body or a part over its limits as IOException (InvalidDataException).
+            // How MultipartReader reports a malformed or truncated body, or a part over its limits.
             errors["body"] = ["Der Antrag ist kein lesbares multipart/form-data."];
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
         }
 
         if (claim is null && errors.Count == 0)
@@ -76,7 +103,8 @@ internal static class ClaimMultipart
             errors[ClaimPart] = [$"Bitte senden Sie die Antragsdaten als JSON im Teil „{ClaimPart}“."];
         }
 
-        return new MultipartClaim(errors.Count == 0 ? claim : null, receipts, errors);
+        result.Request = errors.Count == 0 ? claim : null;
+        return result;
     }
 
     private static async Task<ClaimSubmissionRequest?> ReadClaimAsync(Stream body, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
@@ -99,36 +127,33 @@ internal static class ClaimMultipart
         }
     }
 
-    /// <summary>The part's bytes in one exact-size array; the growing buffer in between is pooled.</summary>
-    private static async Task<byte[]> ReadAllAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>
+    /// The part's bytes in a pooled buffer (handed to <paramref name="rented"/> to return later): no exact-size copy,
+    /// and warm pooled memory instead of a fresh large-object array per file.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadAllAsync(Stream body, List<byte[]> rented, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
+        rented.Add(buffer);
         var length = 0;
-        try
+        while (true)
         {
-            while (true)
+            if (length == buffer.Length)
             {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-                    buffer = larger;
-                }
-
-                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
-                if (read == 0)
-                {
-                    return buffer.AsSpan(0, length).ToArray();
-                }
-
-                length += read;
+                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, length).CopyTo(larger);
+                rented[^1] = larger;
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                buffer = larger;
             }
-        }
-        finally
-        {
-            // Receipts are health data: nothing of them stays in a buffer someone else rents next.
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+
+            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.AsMemory(0, length);
+            }
+
+            length += read;
         }
     }
 

@@ -74,7 +74,7 @@ internal sealed class ClaimSubmissionService(
         {
             var r = receipts[i];
             claim.AddReceipt(new ClaimReceipt(Guid.NewGuid(), claim.Id, i + 1, protector.Protect(ClaimsProtector.Receipt, r.FileName), r.ContentType,
-                r.Content.Length, protector.ProtectBytes(ClaimsProtector.Receipt, r.Content)));
+                r.Content.Length, protector.ProtectBytes(ClaimsProtector.Receipt, r.Content.Span)));
         }
 
         // On SQLite the transaction waits its turn at the process's writer gate: a claim's megabytes take a while to
