@@ -130,7 +130,7 @@ internal sealed class DocumentRequestService(
 
         var position = await db.Receipts.Where(r => r.ClaimId == claimId).Select(r => (int?)r.Position).MaxAsync(cancellationToken) ?? 0;
         var receipt = new ClaimReceipt(Guid.NewGuid(), claimId, position + 1, protector.Protect(ClaimsProtector.Receipt, accepted.FileName), accepted.ContentType,
-            accepted.Content.Length, protector.ProtectBytes(ClaimsProtector.Receipt, accepted.Content));
+            accepted.Content.Length, protector.ProtectBytes(ClaimsProtector.Receipt, accepted.Content.Span));
         var now = clock.GetUtcNow().UtcDateTime;
         request.Fulfil(receipt.Id, now);
         await session.InTransactionAsync(async ct =>

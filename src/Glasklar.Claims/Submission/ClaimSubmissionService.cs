@@ -13,16 +13,28 @@ namespace Glasklar.Claims.Submission;
 /// recorded (B11). On any error nothing is stored.
 /// </summary>
 internal sealed class ClaimSubmissionService(
-    ClaimsDbContext db, DbSession session, ClaimsProtector protector, ReceiptIntake intake, AuditLog audit, TimeProvider clock)
+    ClaimsDbContext db, DbSession session, ClaimsProtector protector, ReceiptIntake intake, AuditLog audit, SqliteWriteGate writeGate, TimeProvider clock)
 {
     public const int MaxItems = 50;
     public const int MaxReceipts = 20;
     public const decimal MaxAmount = 1_000_000m;
 
-    public async Task<SubmissionResult> SubmitAsync(Guid userId, string? ipAddress, ClaimSubmissionRequest request, CancellationToken cancellationToken)
+    /// <summary>The JSON variant: receipts as base64 in <see cref="ClaimSubmissionRequest.Receipts"/>.</summary>
+    public Task<SubmissionResult> SubmitAsync(Guid userId, string? ipAddress, ClaimSubmissionRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var uploads = DecodeReceipts(request.Receipts, errors);
+        return SubmitAsync(userId, ipAddress, request, uploads, errors, cancellationToken);
+    }
+
+    /// <summary>Receipts already as bytes (multipart, the wizard's form); <see cref="ClaimSubmissionRequest.Receipts"/> is ignored.</summary>
+    public Task<SubmissionResult> SubmitAsync(Guid userId, string? ipAddress, ClaimSubmissionRequest request, IReadOnlyList<ReceiptUpload> receipts, CancellationToken cancellationToken) =>
+        SubmitAsync(userId, ipAddress, request, receipts, new Dictionary<string, string[]>(), cancellationToken);
+
+    private async Task<SubmissionResult> SubmitAsync(Guid userId, string? ipAddress, ClaimSubmissionRequest request, IReadOnlyList<ReceiptUpload?>? uploads,
+        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         CustomerScope.Enter(session);
-        var errors = new Dictionary<string, string[]>();
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
@@ -38,7 +50,7 @@ internal sealed class ClaimSubmissionService(
         }
 
         var items = CheckItems(request.Items, today, errors);
-        var receipts = CheckReceipts(request.Receipts, errors);
+        var receipts = CheckReceipts(uploads, errors);
         var bank = CheckBank(request.Bank, errors);
         if (!request.DeclarationsAccepted)
         {
@@ -62,9 +74,12 @@ internal sealed class ClaimSubmissionService(
         {
             var r = receipts[i];
             claim.AddReceipt(new ClaimReceipt(Guid.NewGuid(), claim.Id, i + 1, protector.Protect(ClaimsProtector.Receipt, r.FileName), r.ContentType,
-                r.Content.Length, protector.ProtectBytes(ClaimsProtector.Receipt, r.Content)));
+                r.Content.Length, protector.ProtectBytes(ClaimsProtector.Receipt, r.Content.Span)));
         }
 
+        // On SQLite the transaction waits its turn at the process's writer gate: a claim's megabytes take a while to
+        // write, and 20 submissions colliding in SQLite's busy handler would each block a thread in its sleeps (ADR 0030).
+        using var turn = session.Provider == DatabaseProvider.Sqlite ? await writeGate.EnterAsync(cancellationToken) : null;
         return await session.InTransactionAsync(async ct =>
         {
             db.Claims.Add(claim);
@@ -131,7 +146,32 @@ internal sealed class ClaimSubmissionService(
         return result;
     }
 
-    private List<AcceptedReceipt> CheckReceipts(IReadOnlyList<ReceiptInput>? receipts, Dictionary<string, string[]> errors)
+    /// <summary>Base64 to bytes; an unreadable one is an error at its position and a null in the list.</summary>
+    private static List<ReceiptUpload?>? DecodeReceipts(IReadOnlyList<ReceiptInput>? receipts, Dictionary<string, string[]> errors)
+    {
+        if (receipts is null || receipts.Count > MaxReceipts)
+        {
+            return receipts is null ? null : [.. receipts.Select(_ => (ReceiptUpload?)null)];
+        }
+
+        var result = new List<ReceiptUpload?>(receipts.Count);
+        for (var i = 0; i < receipts.Count; i++)
+        {
+            try
+            {
+                result.Add(new ReceiptUpload(receipts[i].FileName, Convert.FromBase64String(receipts[i].ContentBase64 ?? "")));
+            }
+            catch (FormatException)
+            {
+                errors[$"receipts[{i}]"] = [$"Beleg {i + 1}: Der Dateiinhalt ist nicht lesbar (Base64 erwartet)."];
+                result.Add(null);
+            }
+        }
+
+        return result;
+    }
+
+    private List<AcceptedReceipt> CheckReceipts(IReadOnlyList<ReceiptUpload?>? receipts, Dictionary<string, string[]> errors)
     {
         var result = new List<AcceptedReceipt>();
         if (receipts is null || receipts.Count == 0)
@@ -148,18 +188,12 @@ internal sealed class ClaimSubmissionService(
 
         for (var i = 0; i < receipts.Count; i++)
         {
-            byte[] content;
-            try
+            if (receipts[i] is not { } upload)
             {
-                content = Convert.FromBase64String(receipts[i].ContentBase64 ?? "");
-            }
-            catch (FormatException)
-            {
-                errors[$"receipts[{i}]"] = [$"Beleg {i + 1}: Der Dateiinhalt ist nicht lesbar (Base64 erwartet)."];
-                continue;
+                continue; // not decodable: already reported
             }
 
-            var (accepted, error) = intake.Accept(receipts[i].FileName, content);
+            var (accepted, error) = intake.Accept(upload.FileName, upload.Content);
             if (error is not null)
             {
                 errors[$"receipts[{i}]"] = [$"Beleg {i + 1}: {error}"];

@@ -3,7 +3,8 @@ using Glasklar.Privacy.Images;
 namespace Glasklar.Claims.Submission;
 
 /// <summary>A receipt as it will be stored: cleaned bytes and the type found by content.</summary>
-internal sealed record AcceptedReceipt(string FileName, string ContentType, byte[] Content);
+/// <remarks>A PDF's content is the uploaded memory itself (no copy): it lives as long as the upload (see <see cref="MultipartClaim"/>).</remarks>
+internal sealed record AcceptedReceipt(string FileName, string ContentType, ReadOnlyMemory<byte> Content);
 
 /// <summary>
 /// Checks one uploaded receipt by content: PDFs by <see cref="PdfReceiptCheck"/>, JPEG and PNG through the
@@ -13,7 +14,7 @@ internal sealed class ReceiptIntake(IImageSanitizer images)
 {
     public const int MaxFileNameLength = 200;
 
-    public (AcceptedReceipt? Receipt, string? Error) Accept(string? fileName, byte[] content)
+    public (AcceptedReceipt? Receipt, string? Error) Accept(string? fileName, ReadOnlyMemory<byte> content)
     {
         var name = SafeName(fileName);
         if (content.Length == 0)
@@ -21,12 +22,12 @@ internal sealed class ReceiptIntake(IImageSanitizer images)
             return (null, "Die Datei ist leer.");
         }
 
-        if (PdfReceiptCheck.LooksLikePdf(content) || name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        if (PdfReceiptCheck.LooksLikePdf(content.Span) || name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
-            return PdfReceiptCheck.Check(content) is { } pdfError ? (null, pdfError) : (new AcceptedReceipt(name, "application/pdf", content), null);
+            return PdfReceiptCheck.Check(content.Span) is { } pdfError ? (null, pdfError) : (new AcceptedReceipt(name, "application/pdf", content), null);
         }
 
-        var cleaned = images.Sanitize(content);
+        var cleaned = images.Sanitize(content.Span);
         if (!cleaned.Succeeded)
         {
             return (null, cleaned.Rejection!.Code == ImageRejectionCodes.UnsupportedFormat

@@ -114,9 +114,8 @@ public sealed class RegistrationJourneyTests(BrowserApp app)
         var receipts = await CustomerBrowser.QueryAsync(app,
             "SELECT r.ContentType, r.ContentProtected FROM claims_receipts r JOIN claims_claims c ON c.Id = r.ClaimId WHERE c.Number = $number", ("$number", number));
         receipts.Count.ShouldBe(2);
-        var protector = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(app.DataDirectory, "keys")), b => b.SetApplicationName("glasklar"))
-            .CreateProtector(ClaimsProtector.Receipt);
-        var photo = CustomerBrowser.Latin1(protector.Unprotect((byte[])receipts.Single(r => (string)r[0]! == "image/jpeg")[1]!));
+        var protector = new ClaimsProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(app.DataDirectory, "keys")), b => b.SetApplicationName("glasklar")));
+        var photo = CustomerBrowser.Latin1(protector.UnprotectBytes(ClaimsProtector.Receipt, (byte[])receipts.Single(r => (string)r[0]! == "image/jpeg")[1]!));
         photo.ShouldStartWith("\u00FF\u00D8");
         foreach (var trace in new[] { "Exif", "Canon", "GPS", "Max Mustermann" })
         {

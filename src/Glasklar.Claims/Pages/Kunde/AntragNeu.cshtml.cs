@@ -65,16 +65,20 @@ internal sealed partial class AntragNeuModel(ContractService contracts, ClaimSub
             .Where(i => At(TreatmentDate, i) is not null || !string.IsNullOrWhiteSpace(At(Kind, i)) || At(Amount, i) is not null)
             .Select(i => new ClaimItemInput(At(TreatmentDate, i), At(Kind, i), At(Amount, i)))
             .ToList();
-        var files = new List<ReceiptInput>();
+        var files = new List<ReceiptUpload>();
         foreach (var file in receipts.Where(f => f.Length > 0))
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            files.Add(new ReceiptInput(file.FileName, Convert.ToBase64String(buffer.ToArray())));
+            var content = new byte[file.Length];
+            await using (var stream = file.OpenReadStream())
+            {
+                await stream.ReadExactlyAsync(content, cancellationToken);
+            }
+
+            files.Add(new ReceiptUpload(file.FileName, content));
         }
 
         var result = await submission.SubmitAsync(UserId, HttpContext.ClientIp(),
-            new ClaimSubmissionRequest(InsuredPersonId, items, files, new BankAccountInput(Holder, Iban, Bic, BankName), Declarations, DraftId), cancellationToken);
+            new ClaimSubmissionRequest(InsuredPersonId, items, null, new BankAccountInput(Holder, Iban, Bic, BankName), Declarations, DraftId), files, cancellationToken);
         if (result.Confirmation is { } confirmation)
         {
             await SaveBankToProfileAsync(cancellationToken);
