@@ -19,9 +19,12 @@ internal sealed class IngestConnections(DatabaseOptions database) : IAsyncDispos
     /// positions table's hot pages (one insertion point per box) in memory. The writer does not checkpoint in its
     /// commits (that would delay the acks); <see cref="CheckpointAsync"/> does it in the background.
     /// </summary>
-    public const string SqlitePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;";
+    public const string SqlitePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
 
-    /// <summary>A WAL larger than this is checkpointed and truncated in the writer's turn (bounds the file if passive checkpoints cannot catch up).</summary>
+    /// <summary>
+    /// A WAL holding more than this that passive checkpoints have not copied yet is checkpointed and truncated in the
+    /// writer's turn (bounds the file if they cannot catch up). journal_size_limit trims the file when it is reused.
+    /// </summary>
     private const long MaxWalBytes = 256L * 1024 * 1024;
 
     private static readonly TimeSpan CheckpointEvery = TimeSpan.FromMilliseconds(250);
@@ -114,15 +117,20 @@ internal sealed class IngestConnections(DatabaseOptions database) : IAsyncDispos
     /// </summary>
     private async Task CheckpointAsync()
     {
-        var wal = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource + "-wal";
         try
         {
             await using var connection = SqliteConnections.Create(database.ConnectionString);
             await connection.OpenAsync(_stop.Token);
+            var pageSize = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA page_size;", _stop.Token), System.Globalization.CultureInfo.InvariantCulture);
+            var backlog = 0L;
             while (!_stop.IsCancellationRequested)
             {
                 await Task.Delay(CheckpointEvery, _stop.Token);
-                if (File.Exists(wal) && new FileInfo(wal).Length > MaxWalBytes)
+
+                // Only a WAL that passive checkpoints could not drain is truncated in the writer's turn. The file's
+                // length is no measure: SQLite reuses the WAL from its start once a checkpoint caught up, so the
+                // file stays long while holding little (that misfired every few seconds and stalled acks ~200 ms).
+                if (backlog * pageSize > MaxWalBytes)
                 {
                     await _sqliteTurn.WaitAsync(_stop.Token);
                     try
@@ -133,11 +141,16 @@ internal sealed class IngestConnections(DatabaseOptions database) : IAsyncDispos
                     {
                         _sqliteTurn.Release();
                     }
+
+                    backlog = 0;
+                    continue;
                 }
-                else
-                {
-                    await Pragma(connection, "PRAGMA wal_checkpoint(PASSIVE);", _stop.Token);
-                }
+
+                // Result row: busy flag, frames in the WAL, frames copied into the database by now.
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                await using var reader = await command.ExecuteReaderAsync(_stop.Token);
+                backlog = await reader.ReadAsync(_stop.Token) ? reader.GetInt64(1) - reader.GetInt64(2) : 0;
             }
         }
         catch (OperationCanceledException)
@@ -148,6 +161,13 @@ internal sealed class IngestConnections(DatabaseOptions database) : IAsyncDispos
             // Database gone (tests delete it) or busy: the next writer start begins a new checkpointer.
             _checkpointer = null;
         }
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static async Task Pragma(SqliteConnection connection, string sql, CancellationToken cancellationToken)
