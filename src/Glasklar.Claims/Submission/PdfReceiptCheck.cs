@@ -5,7 +5,8 @@ namespace Glasklar.Claims.Submission;
 /// <summary>
 /// Checks a receipt that claims to be a PDF by its content, not its name: it must start with the
 /// <c>%PDF-</c> header, end with <c>%%EOF</c>, be at most 15 MB, and must not be encrypted or carry
-/// active or hidden content (/JavaScript, /JS, /EmbeddedFile, /Launch, also when a name is written with
+/// active or hidden content (/JavaScript, /JS, /EmbeddedFile, /Launch, /XFA forms with their own scripting,
+/// /RichMedia players, also when a name is written with
 /// #-escapes such as <c>/J#61vaScript</c>). Names are searched in the whole file and, since PDF 1.5 can
 /// hide dictionaries in compressed object streams, also in every object stream after inflating it
 /// (<see cref="PdfStreams"/>). Returns null when acceptable, else the German reason.
@@ -18,7 +19,7 @@ internal static class PdfReceiptCheck
 
     public const string Encrypted = "Die PDF-Datei ist verschlüsselt oder kennwortgeschützt. Bitte laden Sie sie ohne Kennwort hoch.";
 
-    private static readonly string[] Forbidden = ["JavaScript", "JS", "EmbeddedFile", "EmbeddedFiles", "Launch"];
+    private static readonly string[] Forbidden = ["JavaScript", "JS", "EmbeddedFile", "EmbeddedFiles", "Launch", "XFA", "RichMedia"];
 
     private const int MaxForbiddenLength = 13; // "EmbeddedFiles"
 

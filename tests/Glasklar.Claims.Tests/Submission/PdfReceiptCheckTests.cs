@@ -33,11 +33,13 @@ public sealed class PdfReceiptCheckTests
     [InlineData("/Type /EmbeddedFile")]
     [InlineData("/OpenAction << /S /J#61vaScript >>")]
     [InlineData("/J#53 (x)")]
+    [InlineData("/AcroForm << /Fields [] /XFA 7 0 R >>")]
+    [InlineData("/Annots [<< /Subtype /RichMedia >>]")]
     public void Scripts_and_embedded_files_are_refused(string body) =>
         PdfReceiptCheck.Check(Pdf(body)).ShouldBe("Die PDF-Datei enthält Skripte oder eingebettete Dateien und wird deshalb nicht angenommen.");
 
     [Fact]
-    public void Names_that_only_begin_like_js_are_no_script() => PdfReceiptCheck.Check(Pdf("/JSON (x) /Journal 1")).ShouldBeNull();
+    public void Names_that_only_begin_like_js_are_no_script() => PdfReceiptCheck.Check(Pdf("/JSON (x) /Journal 1 /XFAX 2")).ShouldBeNull();
 
     [Fact]
     public void An_encrypted_pdf_is_refused() =>
