@@ -5,6 +5,7 @@ using Glasklar.Claims.Persistence;
 using Glasklar.Claims.Processing;
 using Glasklar.Claims.Registration;
 using Glasklar.Claims.SelfService;
+using Glasklar.Claims.Receipts;
 using Glasklar.Claims.Submission;
 using Glasklar.Platform;
 using Glasklar.Platform.Accounts;
@@ -32,6 +33,7 @@ public static class ClaimsModule
         services.AddSingleton<ClaimsProtector>();
         services.AddScoped<ContractService>();
         services.AddScoped<ReceiptIntake>();
+        services.AddScoped<ReceiptStore>();
         services.AddScoped<ClaimSubmissionService>();
         services.AddScoped<ClaimViews>();
         services.AddScoped<ClaimDecisionService>();
@@ -39,6 +41,7 @@ public static class ClaimsModule
         services.AddScoped<IPersonalDataSource, ClaimsPersonalDataSource>();
         services.AddScoped<IRetentionRule, DraftRetention>();
         services.AddScoped<IRetentionRule, SettledClaimRetention>();
+        services.AddScoped<IRetentionRule, OrphanReceiptFileRetention>();
         services.AddScoped<IDemoDataSeeder, DemoContracts>();
         services.AddNavigationItem(new NavigationItem("Meine Anträge", "/kunde/antraege", 30, Roles.Customer));
 

@@ -3,7 +3,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Glasklar.Claims.Persistence;
 using Glasklar.Claims.Processing;
+using Glasklar.Claims.Receipts;
 using Glasklar.Claims.Submission;
+using Glasklar.Platform.Persistence;
 using Glasklar.Privacy.DataSubjects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,7 +19,8 @@ namespace Glasklar.Claims.DataSubjects;
 /// Erasure deletes drafts and unsettled claims and unlinks contracts; settled claims are accounting
 /// documents under a statutory period, so they are kept restricted and reported as kept.
 /// </summary>
-internal sealed class ClaimsPersonalDataSource(ClaimsDbContext db, ClaimsProtector protector, ClaimViews views, IOptions<ClaimsOptions> options)
+internal sealed class ClaimsPersonalDataSource(
+    ClaimsDbContext db, DbSession session, ClaimsProtector protector, ReceiptStore store, ClaimViews views, IOptions<ClaimsOptions> options)
     : IPersonalDataSource
 {
     private const string ModuleName = "Kundenportal";
@@ -109,6 +112,8 @@ internal sealed class ClaimsPersonalDataSource(ClaimsDbContext db, ClaimsProtect
         var kept = await db.Claims.Where(c => c.CustomerUserId == userId && c.SettledUtc != null).ToListAsync(cancellationToken);
         kept.ForEach(c => c.SetRestricted(true));
         await db.SaveChangesAsync(cancellationToken);
+        var files = open.SelectMany(c => c.Receipts).Select(r => r.Id).ToList();
+        session.AfterCommit(() => store.Delete(files)); // the files go once the rows are gone for good
         var keptData = kept.Count == 0
             ? []
             : new List<KeptData>

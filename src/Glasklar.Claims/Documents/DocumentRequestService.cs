@@ -1,6 +1,7 @@
 using Glasklar.Claims.Messages;
 using Glasklar.Claims.Persistence;
 using Glasklar.Claims.Processing;
+using Glasklar.Claims.Receipts;
 using Glasklar.Claims.Submission;
 using Glasklar.Claims.Timeline;
 using Glasklar.Platform.Audit;
@@ -31,7 +32,7 @@ internal sealed record TaskResult(bool Found, IReadOnlyDictionary<string, string
 /// the customer gets only the neutral portal notice (B7).
 /// </summary>
 internal sealed class DocumentRequestService(
-    ClaimsDbContext db, DbSession session, ClaimAccess access, ClaimTimeline timeline, ClaimsProtector protector, ReceiptIntake intake,
+    ClaimsDbContext db, DbSession session, ClaimAccess access, ClaimTimeline timeline, ClaimsProtector protector, ReceiptIntake intake, ReceiptStore store,
     PortalNotices notices, AuditLog audit, IOptions<DocumentReminderOptions> options, TimeProvider clock)
 {
     public async Task<TaskResult> RequestAsync(Guid clerkUserId, string? ipAddress, Guid claimId, DocumentRequestInput input, CancellationToken cancellationToken)
@@ -130,17 +131,18 @@ internal sealed class DocumentRequestService(
 
         var position = await db.Receipts.Where(r => r.ClaimId == claimId).Select(r => (int?)r.Position).MaxAsync(cancellationToken) ?? 0;
         var receipt = new ClaimReceipt(Guid.NewGuid(), claimId, position + 1, protector.Protect(ClaimsProtector.Receipt, accepted.FileName), accepted.ContentType,
-            accepted.Content.Length, protector.ProtectBytes(ClaimsProtector.Receipt, accepted.Content.Span));
+            accepted.Content.Length, []);
         var now = clock.GetUtcNow().UtcDateTime;
         request.Fulfil(receipt.Id, now);
-        await session.InTransactionAsync(async ct =>
+        await store.WriteAsync(receipt.Id, accepted.Content, cancellationToken);
+        await store.RecordAsync([receipt.Id], () => session.InTransactionAsync(async ct =>
         {
             db.Receipts.Add(receipt);
             timeline.Add(claimId, ClaimEventKind.UnterlagenEingegangen, customerUserId);
             await db.SaveChangesAsync(ct);
             await audit.RecordTransactionAsync(customerUserId, "claims.document-uploaded", ipAddress, ct);
             return (true, 0);
-        }, cancellationToken);
+        }, cancellationToken));
         return new TaskResult(true, new Dictionary<string, string[]>(),
             View(request, protector.Unprotect(ClaimsProtector.Health, request.DescriptionProtected), Today(), receipt.Position));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Glasklar.Claims.Documents;
 using Glasklar.Claims.Persistence;
+using Glasklar.Claims.Receipts;
 using Glasklar.Claims.Submission;
 using Microsoft.EntityFrameworkCore;
 
@@ -139,7 +140,7 @@ internal sealed record ReceiptFile(string FileName, string ContentType, byte[] C
 internal sealed record ReceiptEntry(Guid Id, int Position, string FileName, string ContentType, int Size);
 
 /// <summary>Serves a claim's receipts to the customer (own claim) and to the insurer's clerks.</summary>
-internal sealed class ReceiptFiles(ClaimsDbContext db, ClaimAccess access, ClaimsProtector protector)
+internal sealed class ReceiptFiles(ClaimsDbContext db, ClaimAccess access, ClaimsProtector protector, ReceiptStore store)
 {
     public async Task<IReadOnlyList<ReceiptEntry>?> ListAsync(ClaimCaller caller, Guid claimId, CancellationToken cancellationToken)
     {
@@ -161,9 +162,7 @@ internal sealed class ReceiptFiles(ClaimsDbContext db, ClaimAccess access, Claim
         }
 
         var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.ClaimId == claimId && r.Id == receiptId, cancellationToken);
-        return receipt is null
-            ? null
-            : new ReceiptFile(protector.Unprotect(ClaimsProtector.Receipt, receipt.FileNameProtected), receipt.ContentType,
-                protector.UnprotectBytes(ClaimsProtector.Receipt, receipt.ContentProtected));
+        var content = receipt is null ? null : await store.OpenAsync(receipt, cancellationToken);
+        return content is null ? null : new ReceiptFile(protector.Unprotect(ClaimsProtector.Receipt, receipt!.FileNameProtected), receipt.ContentType, content);
     }
 }

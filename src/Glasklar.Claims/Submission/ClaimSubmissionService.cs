@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Glasklar.Claims.Persistence;
+using Glasklar.Claims.Receipts;
 using Glasklar.Platform.Audit;
 using Glasklar.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ namespace Glasklar.Claims.Submission;
 /// recorded (B11). On any error nothing is stored.
 /// </summary>
 internal sealed class ClaimSubmissionService(
-    ClaimsDbContext db, DbSession session, ClaimsProtector protector, ReceiptIntake intake, AuditLog audit, SqliteWriteGate writeGate, TimeProvider clock)
+    ClaimsDbContext db, DbSession session, ClaimsProtector protector, ReceiptIntake intake, ReceiptStore files, AuditLog audit, SqliteWriteGate writeGate,
+    TimeProvider clock)
 {
     public const int MaxItems = 50;
     public const int MaxReceipts = 20;
@@ -70,29 +72,45 @@ internal sealed class ClaimSubmissionService(
             claim.AddItem(new ClaimItem(Guid.NewGuid(), claim.Id, i + 1, protector.Protect(ClaimsProtector.Health, JsonSerializer.Serialize(details)), cents));
         }
 
-        for (var i = 0; i < receipts.Count; i++)
+        // The files first, each sealed and fsynced, in parallel with other submissions; then the short transaction
+        // (ADR 0032). If the transaction fails, RecordAsync deletes the files again: nothing stored on errors.
+        var written = new List<Guid>(receipts.Count);
+        try
         {
-            var r = receipts[i];
-            claim.AddReceipt(new ClaimReceipt(Guid.NewGuid(), claim.Id, i + 1, protector.Protect(ClaimsProtector.Receipt, r.FileName), r.ContentType,
-                r.Content.Length, protector.ProtectBytes(ClaimsProtector.Receipt, r.Content.Span)));
+            for (var i = 0; i < receipts.Count; i++)
+            {
+                var r = receipts[i];
+                var receipt = new ClaimReceipt(Guid.NewGuid(), claim.Id, i + 1, protector.Protect(ClaimsProtector.Receipt, r.FileName), r.ContentType, r.Content.Length, []);
+                await files.WriteAsync(receipt.Id, r.Content, cancellationToken);
+                written.Add(receipt.Id);
+                claim.AddReceipt(receipt);
+            }
+        }
+        catch
+        {
+            files.Delete(written);
+            throw;
         }
 
-        // On SQLite the transaction waits its turn at the process's writer gate: a claim's megabytes take a while to
-        // write, and 20 submissions colliding in SQLite's busy handler would each block a thread in its sleeps (ADR 0030).
-        using var turn = session.Provider == DatabaseProvider.Sqlite ? await writeGate.EnterAsync(cancellationToken) : null;
-        return await session.InTransactionAsync(async ct =>
+        return await files.RecordAsync(written, async () =>
         {
-            db.Claims.Add(claim);
-            if (request.DraftId is { } draftId)
+            // On SQLite the transaction waits its turn at the process's writer gate: 20 submissions colliding in SQLite's
+            // busy handler would each block a thread in its sleeps (ADR 0030).
+            using var turn = session.Provider == DatabaseProvider.Sqlite ? await writeGate.EnterAsync(cancellationToken) : null;
+            return await session.InTransactionAsync(async ct =>
             {
-                await db.Drafts.Where(d => d.Id == draftId && d.CustomerUserId == userId).ExecuteDeleteAsync(ct);
-            }
+                db.Claims.Add(claim);
+                if (request.DraftId is { } draftId)
+                {
+                    await db.Drafts.Where(d => d.Id == draftId && d.CustomerUserId == userId).ExecuteDeleteAsync(ct);
+                }
 
-            await db.SaveChangesAsync(ct);
-            await audit.RecordTransactionAsync(userId, "claims.submitted", ipAddress, ct);
-            var documents = receipts.Select((r, i) => new ConfirmedDocument(i + 1, r.FileName, r.ContentType, r.Content.Length)).ToList();
-            return (true, new SubmissionResult(new ReceiptConfirmation(claim.Id, claim.Number, now, documents), new Dictionary<string, string[]>()));
-        }, cancellationToken);
+                await db.SaveChangesAsync(ct);
+                await audit.RecordTransactionAsync(userId, "claims.submitted", ipAddress, ct);
+                var documents = receipts.Select((r, i) => new ConfirmedDocument(i + 1, r.FileName, r.ContentType, r.Content.Length)).ToList();
+                return (true, new SubmissionResult(new ReceiptConfirmation(claim.Id, claim.Number, now, documents), new Dictionary<string, string[]>()));
+            }, cancellationToken);
+        });
     }
 
     private static List<(ItemDetails Details, long Cents)> CheckItems(IReadOnlyList<ClaimItemInput>? items, DateOnly today, Dictionary<string, string[]> errors)

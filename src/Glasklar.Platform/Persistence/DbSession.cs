@@ -12,6 +12,7 @@ namespace Glasklar.Platform.Persistence;
 public sealed class DbSession(DatabaseOptions options) : IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> _contexts = [];
+    private readonly List<Action> _afterCommit = [];
     private DbConnection? _connection;
 
     public DatabaseProvider Provider => options.Provider;
@@ -55,6 +56,7 @@ public sealed class DbSession(DatabaseOptions options) : IAsyncDisposable, IDisp
             if (commit)
             {
                 await transaction.CommitAsync(cancellationToken);
+                RunAfterCommit();
             }
             else
             {
@@ -70,6 +72,7 @@ public sealed class DbSession(DatabaseOptions options) : IAsyncDisposable, IDisp
         }
         finally
         {
+            _afterCommit.Clear();
             foreach (var context in _contexts)
             {
                 await context.Database.UseTransactionAsync(null, CancellationToken.None);
@@ -97,6 +100,32 @@ public sealed class DbSession(DatabaseOptions options) : IAsyncDisposable, IDisp
             await work(ct);
             return (true, true);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Work outside the database that must only happen once the scope's writes are durable, such as deleting the
+    /// files of rows that were just deleted: with an open transaction it runs after the commit and is dropped on a
+    /// rollback (the rows, and so their files, are still there); without one the writes are already committed and it
+    /// runs at once. Register it after the SaveChanges whose rows it belongs to.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (CurrentTransaction is null)
+        {
+            action();
+        }
+        else
+        {
+            _afterCommit.Add(action);
+        }
+    }
+
+    private void RunAfterCommit()
+    {
+        foreach (var action in _afterCommit)
+        {
+            action();
+        }
     }
 
     /// <summary>Called by every module context on creation, so it joins the scope's transaction.</summary>

@@ -112,10 +112,12 @@ public sealed class RegistrationJourneyTests(BrowserApp app)
 
         // Stored without the GPS position (decrypted with the program's own keys).
         var receipts = await CustomerBrowser.QueryAsync(app,
-            "SELECT r.ContentType, r.ContentProtected FROM claims_receipts r JOIN claims_claims c ON c.Id = r.ClaimId WHERE c.Number = $number", ("$number", number));
+            "SELECT r.ContentType, r.Id FROM claims_receipts r JOIN claims_claims c ON c.Id = r.ClaimId WHERE c.Number = $number", ("$number", number));
         receipts.Count.ShouldBe(2);
         var protector = new ClaimsProtector(DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(app.DataDirectory, "keys")), b => b.SetApplicationName("glasklar")));
-        var photo = CustomerBrowser.Latin1(protector.UnprotectBytes(ClaimsProtector.Receipt, (byte[])receipts.Single(r => (string)r[0]! == "image/jpeg")[1]!));
+        var photoId = Guid.Parse((string)receipts.Single(r => (string)r[0]! == "image/jpeg")[1]!);
+        var sealedFile = await File.ReadAllBytesAsync(Path.Combine(app.DataDirectory, "claims", "receipts", $"{photoId:N}.gks")); // ADR 0032
+        var photo = CustomerBrowser.Latin1(protector.UnprotectBytes(ClaimsProtector.Receipt, sealedFile));
         photo.ShouldStartWith("\u00FF\u00D8");
         foreach (var trace in new[] { "Exif", "Canon", "GPS", "Max Mustermann" })
         {

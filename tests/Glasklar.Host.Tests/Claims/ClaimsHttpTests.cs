@@ -3,6 +3,7 @@ using System.Text;
 using Glasklar.Claims;
 using Glasklar.Claims.Demo;
 using Glasklar.Claims.Persistence;
+using Glasklar.Claims.Receipts;
 using Glasklar.Host.Tests.Infrastructure;
 using Glasklar.Platform.Persistence;
 using Glasklar.Platform.Retention;
@@ -72,10 +73,12 @@ public abstract class ClaimsHttpTests<TApp>(TApp app) : AppTests<TApp>(app)
         claim.BankProtected.ShouldNotContain("Konrad");
         claim.Items.ShouldAllBe(i => !i.DetailsProtected.Contains("ambulant") && !i.DetailsProtected.Contains("2026-11"));
         var stored = claim.Receipts.Single();
-        Encoding.Latin1.GetString(stored.ContentProtected).ShouldNotContain("JFIF");
+        stored.ContentProtected.ShouldBeEmpty(); // the content is a sealed file beside the database (ADR 0032)
+        var sealedFile = await SealedContentAsync(scope.ServiceProvider, stored, Ct);
+        Encoding.Latin1.GetString(sealedFile).ShouldNotContain("JFIF");
 
         var protector = scope.ServiceProvider.GetRequiredService<ClaimsProtector>();
-        var clean = Encoding.Latin1.GetString(protector.UnprotectBytes(ClaimsProtector.Receipt, stored.ContentProtected));
+        var clean = Encoding.Latin1.GetString(protector.UnprotectBytes(ClaimsProtector.Receipt, sealedFile));
         clean.ShouldStartWith("\u00FF\u00D8");
         foreach (var trace in new[] { "Exif", "Canon", "EOS 5D", "Max Mustermann", "SN-0047112" })
         {
@@ -247,7 +250,10 @@ public abstract class ClaimsHttpTests<TApp>(TApp app) : AppTests<TApp>(app)
         var fresh = new Glasklar.Claims.Submission.ClaimDraft(Guid.NewGuid(), Guid.NewGuid(), "x", now);
         var old = new Glasklar.Claims.Submission.ClaimDraft(Guid.NewGuid(), Guid.NewGuid(), "x", now.AddDays(-31));
         db.Drafts.AddRange(fresh, old);
-        var claim = await db.Claims.SingleAsync(c => c.Id == id, Ct);
+        var claim = await db.Claims.Include(c => c.Receipts).SingleAsync(c => c.Id == id, Ct);
+        var files = claim.Receipts.Select(r => scope.ServiceProvider.GetRequiredService<ReceiptStore>().PathOf(r.Id)).ToList();
+        files.ShouldNotBeEmpty();
+        files.ShouldAllBe(f => File.Exists(f));
         claim.Settle(Guid.NewGuid(), now.AddYears(-10).AddDays(-1));
         await db.SaveChangesAsync(Ct);
 
@@ -263,6 +269,7 @@ public abstract class ClaimsHttpTests<TApp>(TApp app) : AppTests<TApp>(app)
         (await db.Drafts.AnyAsync(d => d.Id == fresh.Id, Ct)).ShouldBeTrue();
         (await db.Claims.AnyAsync(c => c.Id == id, Ct)).ShouldBeFalse();
         (await db.Receipts.AnyAsync(r => r.ClaimId == id, Ct)).ShouldBeFalse();
+        files.ShouldAllBe(f => !File.Exists(f));
     }
 }
 

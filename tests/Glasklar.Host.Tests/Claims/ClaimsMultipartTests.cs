@@ -42,17 +42,20 @@ public abstract class ClaimsMultipartTests<TApp>(TApp app) : AppTests<TApp>(app)
         var id = confirmation.GetProperty("claimId").GetGuid();
         var stored = await db.Receipts.AsNoTracking().Where(r => r.ClaimId == id).OrderBy(r => r.Position).ToListAsync(Ct);
         stored.Count.ShouldBe(2);
+        var sealedFiles = new List<byte[]>();
         foreach (var receipt in stored)
         {
-            var raw = Encoding.Latin1.GetString(receipt.ContentProtected);
+            receipt.ContentProtected.ShouldBeEmpty();
+            sealedFiles.Add(await SealedContentAsync(scope.ServiceProvider, receipt, Ct));
+            var raw = Encoding.Latin1.GetString(sealedFiles[^1]);
             raw.ShouldStartWith("GKS1");
             raw.ShouldNotContain("%PDF");
             raw.ShouldNotContain("JFIF");
         }
 
         var protector = scope.ServiceProvider.GetRequiredService<ClaimsProtector>();
-        protector.UnprotectBytes(ClaimsProtector.Receipt, stored[0].ContentProtected).ShouldBe(Pdf());
-        var photo = Encoding.Latin1.GetString(protector.UnprotectBytes(ClaimsProtector.Receipt, stored[1].ContentProtected));
+        protector.UnprotectBytes(ClaimsProtector.Receipt, sealedFiles[0]).ShouldBe(Pdf());
+        var photo = Encoding.Latin1.GetString(protector.UnprotectBytes(ClaimsProtector.Receipt, sealedFiles[1]));
         photo.ShouldStartWith("\u00FF\u00D8");
         foreach (var trace in new[] { "Exif", "Canon", "GPS", "Max Mustermann" })
         {

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Glasklar.Claims.Persistence;
+using Glasklar.Claims.Receipts;
+using Glasklar.Claims.Submission;
 using Glasklar.Host.Tests.Infrastructure;
 using Glasklar.Platform.Accounts;
 using Glasklar.Platform.Persistence;
@@ -59,8 +61,19 @@ internal static class ClaimsTestSupport
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<DbSession>().Tenant = TenantScope.AllTenants("Test");
         var db = scope.ServiceProvider.GetRequiredService<ClaimsDbContext>();
-        return await db.Claims.CountAsync() + await db.ClaimItems.CountAsync() + await db.Receipts.CountAsync();
+        return await db.Claims.CountAsync() + await db.ClaimItems.CountAsync() + await db.Receipts.CountAsync() + ReceiptFileCount(scope.ServiceProvider);
     }
+
+    /// <summary>How many receipt files lie in the data directory (ADR 0032).</summary>
+    public static int ReceiptFileCount(IServiceProvider services)
+    {
+        var directory = services.GetRequiredService<ReceiptStore>().Directory;
+        return Directory.Exists(directory) ? Directory.GetFiles(directory).Length : 0;
+    }
+
+    /// <summary>What is stored for a receipt: its sealed file, or the row's content for rows from before ADR 0032.</summary>
+    public static async Task<byte[]> SealedContentAsync(IServiceProvider services, ClaimReceipt receipt, CancellationToken ct) =>
+        receipt.ContentProtected.Length > 0 ? receipt.ContentProtected : await File.ReadAllBytesAsync(services.GetRequiredService<ReceiptStore>().PathOf(receipt.Id), ct);
 
     /// <summary>A second private customer (no contract), signed in.</summary>
     public static async Task<string> OtherCustomerCookieAsync(GlasklarFactory factory)
