@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Glasklar.Platform.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Glasklar.Claims;
@@ -35,10 +35,10 @@ internal sealed class ClaimsProtector(IDataProtectionProvider provider)
     /// <summary>
     /// Layout: magic, length of the wrapped key (2 bytes), the file key wrapped by Data Protection under
     /// <paramref name="purpose"/>, nonce, tag, ciphertext. The header up to the nonce is authenticated too.
-    /// The result lives in a pooled buffer (a receipt is a megabyte, and fresh large arrays cost page faults):
-    /// write it out, then dispose it.
+    /// The result lives in a pooled aligned buffer (a receipt is a megabyte, and fresh large arrays cost page faults;
+    /// <see cref="DurableFile"/> writes it without the page cache): write it out, then dispose it.
     /// </summary>
-    public SealedBytes Seal(string purpose, ReadOnlySpan<byte> value)
+    public AlignedBuffer Seal(string purpose, ReadOnlySpan<byte> value)
     {
         Span<byte> key = stackalloc byte[KeySize];
         RandomNumberGenerator.Fill(key);
@@ -47,8 +47,8 @@ internal sealed class ClaimsProtector(IDataProtectionProvider provider)
             var wrapped = provider.CreateProtector(purpose).Protect(key.ToArray());
             var header = Magic.Length + 2 + wrapped.Length;
             var length = header + NonceSize + TagSize + value.Length;
-            var buffer = ArrayPool<byte>.Shared.Rent(length);
-            var sealedFile = buffer.AsSpan(0, length);
+            var buffer = AlignedBuffer.Rent(length);
+            var sealedFile = buffer.Span;
             Magic.CopyTo(sealedFile);
             BinaryPrimitives.WriteUInt16BigEndian(sealedFile[Magic.Length..], checked((ushort)wrapped.Length));
             wrapped.CopyTo(sealedFile[(Magic.Length + 2)..]);
@@ -56,7 +56,7 @@ internal sealed class ClaimsProtector(IDataProtectionProvider provider)
             RandomNumberGenerator.Fill(nonce);
             using var aes = new AesGcm(key, TagSize);
             aes.Encrypt(nonce, value, sealedFile[(header + NonceSize + TagSize)..], sealedFile.Slice(header + NonceSize, TagSize), sealedFile[..header]);
-            return new SealedBytes(buffer, length);
+            return buffer;
         }
         finally
         {
@@ -68,7 +68,7 @@ internal sealed class ClaimsProtector(IDataProtectionProvider provider)
     public byte[] ProtectBytes(string purpose, ReadOnlySpan<byte> value)
     {
         using var sealedBytes = Seal(purpose, value);
-        return sealedBytes.Memory.ToArray();
+        return sealedBytes.Span.ToArray();
     }
 
     /// <summary>Opens a sealed file, or a value Data Protection encrypted whole (rows from before ADR 0030).</summary>
@@ -113,18 +113,3 @@ internal sealed class ClaimsProtector(IDataProtectionProvider provider)
     public static string Utf8(byte[] value) => Encoding.UTF8.GetString(value);
 }
 
-/// <summary>A sealed file in a pooled buffer; ciphertext only, so the buffer goes back uncleared.</summary>
-internal sealed class SealedBytes(byte[] buffer, int length) : IDisposable
-{
-    private byte[]? _buffer = buffer;
-
-    public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(SealedBytes))).AsMemory(0, length);
-
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _buffer, null) is { } returned)
-        {
-            ArrayPool<byte>.Shared.Return(returned);
-        }
-    }
-}

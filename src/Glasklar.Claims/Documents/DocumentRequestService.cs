@@ -134,7 +134,7 @@ internal sealed class DocumentRequestService(
             accepted.Content.Length, []);
         var now = clock.GetUtcNow().UtcDateTime;
         request.Fulfil(receipt.Id, now);
-        await store.WriteAsync(receipt.Id, accepted.Content, cancellationToken);
+        store.Write(receipt.Id, accepted.Content.Span);
         await store.RecordAsync([receipt.Id], () => session.InTransactionAsync(async ct =>
         {
             db.Receipts.Add(receipt);

@@ -1,6 +1,7 @@
 using Glasklar.Claims.Persistence;
 using Glasklar.Claims.Submission;
 using Glasklar.Platform.Configuration;
+using Glasklar.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,11 +24,12 @@ internal sealed class ReceiptStore(ClaimsDbContext db, ClaimsProtector protector
 
     public string PathOf(Guid receiptId) => Path.Combine(Directory, receiptId.ToString("N") + Extension);
 
-    /// <summary>Seals a cleaned receipt and writes its file (before the row is recorded).</summary>
-    public async Task WriteAsync(Guid receiptId, ReadOnlyMemory<byte> cleanContent, CancellationToken cancellationToken)
+    /// <summary>Seals a cleaned receipt and writes its file, durably, before the row is recorded.</summary>
+    public void Write(Guid receiptId, ReadOnlySpan<byte> cleanContent)
     {
-        using var sealedContent = protector.Seal(ClaimsProtector.Receipt, cleanContent.Span);
-        await WriteSealedAsync(receiptId, sealedContent.Memory, cancellationToken);
+        using var sealedContent = protector.Seal(ClaimsProtector.Receipt, cleanContent);
+        System.IO.Directory.CreateDirectory(Directory);
+        DurableFile.WriteNew(PathOf(receiptId), sealedContent);
     }
 
     /// <summary>
@@ -68,33 +70,6 @@ internal sealed class ReceiptStore(ClaimsDbContext db, ClaimsProtector protector
     {
         var sealedContent = receipt.ContentProtected.Length > 0 ? receipt.ContentProtected : await ReadAsync(receipt.Id, cancellationToken);
         return sealedContent is null ? null : protector.UnprotectBytes(ClaimsProtector.Receipt, sealedContent);
-    }
-
-    /// <summary>Writes a new file and fsyncs it; an existing file with that id is an error, never overwritten.</summary>
-    public async Task WriteSealedAsync(Guid receiptId, ReadOnlyMemory<byte> sealedContent, CancellationToken cancellationToken)
-    {
-        System.IO.Directory.CreateDirectory(Directory);
-        var path = PathOf(receiptId);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        var file = new FileStream(path, options);
-        try
-        {
-            await using (file)
-            {
-                await file.WriteAsync(sealedContent, cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-        }
-        catch
-        {
-            File.Delete(path); // ours: CreateNew made it
-            throw;
-        }
     }
 
     /// <summary>The sealed bytes, or null when the file is missing.</summary>

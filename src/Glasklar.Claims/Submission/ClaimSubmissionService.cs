@@ -81,7 +81,7 @@ internal sealed class ClaimSubmissionService(
             {
                 var r = receipts[i];
                 var receipt = new ClaimReceipt(Guid.NewGuid(), claim.Id, i + 1, protector.Protect(ClaimsProtector.Receipt, r.FileName), r.ContentType, r.Content.Length, []);
-                await files.WriteAsync(receipt.Id, r.Content, cancellationToken);
+                files.Write(receipt.Id, r.Content.Span);
                 written.Add(receipt.Id);
                 claim.AddReceipt(receipt);
             }

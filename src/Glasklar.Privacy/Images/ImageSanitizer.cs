@@ -8,7 +8,9 @@ internal sealed class ImageSanitizer : IImageSanitizer
 {
     internal static readonly ImageSanitizer Instance = new();
 
-    public ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input)
+    public ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input) => Sanitize(input, static length => GC.AllocateUninitializedArray<byte>(length));
+
+    public ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input, Func<int, byte[]> allocate)
     {
         if (input.IsEmpty)
         {
@@ -28,9 +30,9 @@ internal sealed class ImageSanitizer : IImageSanitizer
 
         return sniffed.Kind switch
         {
-            ImageKind.Jpeg => JpegSanitizer.Sanitize(input),
-            ImageKind.Png => PngSanitizer.Sanitize(input),
-            ImageKind.WebP => WebPSanitizer.Sanitize(input),
+            ImageKind.Jpeg => JpegSanitizer.Sanitize(input, allocate),
+            ImageKind.Png => PngSanitizer.Sanitize(input, allocate),
+            ImageKind.WebP => WebPSanitizer.Sanitize(input, allocate),
             _ => Rejections.Unsupported(sniffed.ForeignName),
         };
     }

@@ -9,6 +9,12 @@ namespace Glasklar.Privacy.Images;
 public interface IImageSanitizer
 {
     ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input);
+
+    /// <summary>
+    /// As <see cref="Sanitize(ReadOnlySpan{byte})"/>, but the cleaned file is written into <c>allocate(length)</c>, which may
+    /// return a longer array (e.g. from a pool): <see cref="ImageSanitizeResult.Content"/> is the cleaned part of it.
+    /// </summary>
+    ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input, Func<int, byte[]> allocate);
 }
 
 public enum ImageKind
@@ -38,7 +44,7 @@ public static class ImageRejectionCodes
     public const string Polyglot = "image.polyglot";
 }
 
-/// <summary>Either a cleaned image (<see cref="Output"/> is one new array) or a <see cref="Rejection"/>.</summary>
+/// <summary>Either a cleaned image (<see cref="Content"/>; <see cref="Output"/> is one new array unless the caller allocated it) or a <see cref="Rejection"/>.</summary>
 public sealed record ImageSanitizeResult
 {
     private ImageSanitizeResult()
@@ -48,8 +54,14 @@ public sealed record ImageSanitizeResult
     [MemberNotNullWhen(true, nameof(Output))]
     public bool Succeeded => Output is not null && Rejection is null;
 
-    /// <summary>The cleaned file; null when rejected.</summary>
+    /// <summary>The cleaned file (exactly, unless the caller's allocator returned a longer array); null when rejected.</summary>
     public byte[]? Output { get; private init; }
+
+    /// <summary>Length of the cleaned file in <see cref="Output"/>.</summary>
+    public int OutputLength { get; private init; }
+
+    /// <summary>The cleaned file; empty when rejected.</summary>
+    public ReadOnlyMemory<byte> Content => Output.AsMemory(0, OutputLength);
 
     /// <summary>Detected format; only meaningful when <see cref="Succeeded"/>.</summary>
     public ImageKind Kind { get; private init; }
@@ -66,8 +78,8 @@ public sealed record ImageSanitizeResult
 
     public ImageRejection? Rejection { get; private init; }
 
-    internal static ImageSanitizeResult Success(byte[] output, ImageKind kind, int width, int height, int orientation, IReadOnlyList<string> removed) =>
-        new() { Output = output, Kind = kind, Width = width, Height = height, Orientation = orientation, RemovedBlocks = removed };
+    internal static ImageSanitizeResult Success((byte[] Buffer, int Length) output, ImageKind kind, int width, int height, int orientation, IReadOnlyList<string> removed) =>
+        new() { Output = output.Buffer, OutputLength = output.Length, Kind = kind, Width = width, Height = height, Orientation = orientation, RemovedBlocks = removed };
 
     internal static ImageSanitizeResult Failure(ImageRejection rejection) => new() { Rejection = rejection };
 }

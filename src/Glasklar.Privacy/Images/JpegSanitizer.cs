@@ -18,7 +18,7 @@ internal static class JpegSanitizer
 
     private static ReadOnlySpan<byte> Icc => "ICC_PROFILE\0"u8;
 
-    internal static ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input)
+    internal static ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input, Func<int, byte[]> allocate)
     {
         var plan = new OutputPlan();
         var removed = new List<string>();
@@ -202,7 +202,7 @@ internal static class JpegSanitizer
         }
 
         plan.Prepend([0xFF, 0xD8]);
-        return ImageSanitizeResult.Success(plan.Build(input), ImageKind.Jpeg, width, height, o, removed);
+        return ImageSanitizeResult.Success(plan.Build(input, allocate), ImageKind.Jpeg, width, height, o, removed);
     }
 
     /// <summary>Offset of the marker that ends the entropy-coded data starting at <paramref name="start"/>, or -1.</summary>

@@ -55,9 +55,15 @@ internal sealed class OutputPlan
 
     internal void Prepend(byte[] bytes) => InsertAt(0, bytes);
 
-    internal byte[] Build(ReadOnlySpan<byte> input)
+    /// <summary>Writes the pieces into <c>allocate(Length)</c> (at least that long).</summary>
+    internal (byte[] Buffer, int Length) Build(ReadOnlySpan<byte> input, Func<int, byte[]> allocate)
     {
-        var output = GC.AllocateUninitializedArray<byte>(Length);
+        var output = allocate(Length);
+        if (output.Length < Length)
+        {
+            throw new ArgumentException("The allocator returned a shorter array than asked for.", nameof(allocate));
+        }
+
         var at = 0;
         foreach (var p in _pieces)
         {
@@ -66,7 +72,7 @@ internal sealed class OutputPlan
             at += p.Length;
         }
 
-        return output;
+        return (output, Length);
     }
 
     private readonly record struct Piece(int Start, int Length, byte[]? Inline);

@@ -12,7 +12,7 @@ internal static class PngSanitizer
 {
     private const int SignatureLength = 8;
 
-    internal static ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input)
+    internal static ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input, Func<int, byte[]> allocate)
     {
         var plan = new OutputPlan();
         var removed = new List<string>();
@@ -169,7 +169,7 @@ internal static class PngSanitizer
             plan.InsertAt(afterIhdr, ExifChunk(o));
         }
 
-        return ImageSanitizeResult.Success(plan.Build(input), ImageKind.Png, width, height, o, removed);
+        return ImageSanitizeResult.Success(plan.Build(input, allocate), ImageKind.Png, width, height, o, removed);
     }
 
     private static byte[] ExifChunk(int orientation)

@@ -16,7 +16,7 @@ internal static class WebPSanitizer
     private const byte XmpFlag = 0x04;
     private const byte AnimationFlag = 0x02;
 
-    internal static ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input)
+    internal static ImageSanitizeResult Sanitize(ReadOnlySpan<byte> input, Func<int, byte[]> allocate)
     {
         var riffSize = BinaryPrimitives.ReadUInt32LittleEndian(input[4..]);
         if (riffSize < 4 + 8 || 8L + riffSize > input.Length)
@@ -166,7 +166,7 @@ internal static class WebPSanitizer
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), (uint)(plan.Length + 4));
         "WEBP"u8.CopyTo(header.AsSpan(8));
         plan.Prepend(header);
-        return ImageSanitizeResult.Success(plan.Build(input), ImageKind.WebP, canvasW, canvasH, o, removed);
+        return ImageSanitizeResult.Success(plan.Build(input, allocate), ImageKind.WebP, canvasW, canvasH, o, removed);
     }
 
     // Lossy keyframe: 3-byte frame tag (bit 0 clear = key frame), start code 9D 01 2A, then 14-bit width and height.
