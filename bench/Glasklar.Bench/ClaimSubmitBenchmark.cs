@@ -24,7 +24,7 @@ namespace Glasklar.Bench;
 /// Kestrel on loopback, N customers each with a linked contract and a session; each submits claims
 /// (POST /api/v1/claims) with three 1 MB receipts (two camera-shaped JPEGs with metadata, one PDF) over
 /// real HTTP, closed loop. Prints p50/p95/p99 and claims/s. Target: p95 under 300 ms with 20 customers on SQLite.
-/// Usage: <c>... -- claims-submit [--customers 20] [--seconds 20] [--warmup 5] [--receipt-kb 1024] [--format multipart|json] [--postgres "conn"]</c>.
+/// Usage: <c>... -- claims-submit [--customers 20] [--seconds 20] [--warmup 30] [--receipt-kb 1024] [--format multipart|json] [--postgres "conn"]</c>.
 /// </summary>
 internal sealed class ClaimSubmitBenchmark : IBenchmark
 {
@@ -38,7 +38,7 @@ internal sealed class ClaimSubmitBenchmark : IBenchmark
         var seconds = Math.Clamp(double.Parse(BenchArgs.Get(args, "--seconds", "20"), CultureInfo.InvariantCulture), 1, 300);
         // Unmeasured closed-loop time first: tiered JIT, pools and SQLite's WAL reach their steady state, as in a server
         // that has been running for a while (a short run otherwise measures the compiler too).
-        var warmup = Math.Clamp(double.Parse(BenchArgs.Get(args, "--warmup", "5"), CultureInfo.InvariantCulture), 0, 120);
+        var warmup = Math.Clamp(double.Parse(BenchArgs.Get(args, "--warmup", "30"), CultureInfo.InvariantCulture), 0, 120);
         var receiptBytes = int.Parse(BenchArgs.Get(args, "--receipt-kb", "1024"), CultureInfo.InvariantCulture) * 1024;
         var postgres = BenchArgs.Get(args, "--postgres", "");
         var multipart = BenchArgs.Get(args, "--format", "multipart") != "json";
